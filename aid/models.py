@@ -1,0 +1,277 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from commission.models import Organisation
+from commission.publishing import PublishableModel, PublishableQuerySet
+from photos.models import GalleryItem
+
+
+class Currency(models.TextChoices):
+    """ISO 4217 codes of the currencies aid to the commission's partners comes in."""
+
+    USD = "USD", _("US dollar")
+    EUR = "EUR", _("Euro")
+    JPY = "JPY", _("Japanese yen")
+    BYN = "BYN", _("Belarusian rouble")
+    RUB = "RUB", _("Russian rouble")
+    CNY = "CNY", _("Chinese yuan")
+    GBP = "GBP", _("Pound sterling")
+    CHF = "CHF", _("Swiss franc")
+    KRW = "KRW", _("South Korean won")
+    PLN = "PLN", _("Polish zloty")
+    SEK = "SEK", _("Swedish krona")
+    KZT = "KZT", _("Kazakhstani tenge")
+    TRY = "TRY", _("Turkish lira")
+    INR = "INR", _("Indian rupee")
+
+
+class Region(models.TextChoices):
+    """Regions of Belarus by their ISO 3166-2 codes."""
+
+    BREST = "BY-BR", _("Brest region")
+    VITEBSK = "BY-VI", _("Vitebsk region")
+    GOMEL = "BY-HO", _("Gomel region")
+    GRODNO = "BY-HR", _("Grodno region")
+    MINSK_REGION = "BY-MI", _("Minsk region")
+    MOGILEV = "BY-MA", _("Mogilev region")
+    MINSK_CITY = "BY-HM", _("Minsk city")
+
+
+class Sector(models.TextChoices):
+    """OECD DAC 5-digit purpose codes (also used in the IATI export)."""
+
+    MEDICAL_SERVICES = "12191", _("Medical services")
+    BASIC_HEALTH_CARE = "12220", _("Basic health care")
+    BASIC_HEALTH_INFRASTRUCTURE = "12230", _("Basic health infrastructure")
+    MEDICAL_EDUCATION = "12181", _("Medical education and training")
+    PRIMARY_EDUCATION = "11220", _("Primary education")
+    WATER_SUPPLY = "14030", _("Basic drinking water supply and sanitation")
+    RURAL_DEVELOPMENT = "43040", _("Rural development")
+    EMERGENCY_RELIEF = "72010", _("Material relief assistance and services")
+    DISASTER_PREVENTION = "74020", _("Disaster prevention and preparedness")
+    CULTURE = "16061", _("Culture and recreation")
+    UNSPECIFIED = "99810", _("Sectors not specified")
+
+
+def validate_non_negative(value: Decimal | None) -> None:
+    if value is not None and value < 0:
+        raise ValidationError(_("An amount cannot be negative."))
+
+
+class AidProgramme(PublishableModel):
+    """A donor's programme, e.g. a government's grass-roots grant assistance."""
+
+    title = models.CharField(_("name"), max_length=300)
+    donor = models.ForeignKey(
+        Organisation, verbose_name=_("donor"), on_delete=models.PROTECT, related_name="programmes"
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    revived_year = models.PositiveSmallIntegerField(
+        _("revived in"), null=True, blank=True, help_text=_("If the programme was resumed.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    reported_total = models.DecimalField(
+        _("reported total"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[validate_non_negative],
+        help_text=_(
+            "A total reported for the whole programme, where no per-project figures are known."
+        ),
+    )
+    reported_total_currency = models.CharField(
+        _("currency of the reported total"), max_length=3, choices=Currency.choices, blank=True
+    )
+    reported_total_is_approximate = models.BooleanField(
+        _("reported total is approximate"), default=False
+    )
+    source_url = models.URLField(_("source link"), blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("aid programme")
+        verbose_name_plural = _("aid programmes")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.reported_total is not None and not self.reported_total_currency:
+            raise ValidationError(
+                {"reported_total_currency": _("Give the currency of the amount.")}
+            )
+        if self.start_year and self.revived_year and self.revived_year < self.start_year:
+            raise ValidationError(
+                {"revived_year": _("A programme cannot be revived before it starts.")}
+            )
+
+    def get_absolute_url(self) -> str:
+        return reverse("aid:programme", kwargs={"slug": self.slug})
+
+
+class AidProjectQuerySet(PublishableQuerySet):
+    def for_country(self, code: str) -> AidProjectQuerySet:
+        """Projects whose donor is from, or whose recipient is in, the country."""
+        code = code.upper()
+        return self.filter(models.Q(donor__country=code) | models.Q(recipient_country=code))
+
+
+class AidProject(PublishableModel):
+    class Status(models.TextChoices):
+        # Mapped to IATI activity status codes in the open-data export.
+        PIPELINE = "pipeline", _("Pipeline")
+        IMPLEMENTATION = "implementation", _("Implementation")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
+        SUSPENDED = "suspended", _("Suspended")
+
+    title = models.CharField(_("title"), max_length=300)
+    programme = models.ForeignKey(
+        AidProgramme,
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+    )
+    donor = models.ForeignKey(
+        Organisation,
+        verbose_name=_("donor"),
+        on_delete=models.PROTECT,
+        related_name="donated_projects",
+    )
+    recipient = models.ForeignKey(
+        Organisation,
+        verbose_name=_("recipient organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="received_projects",
+    )
+    recipient_country = CountryField(_("recipient country"), default="BY")
+    region = models.CharField(_("region"), max_length=8, choices=Region.choices, blank=True)
+    district = models.CharField(_("district"), max_length=120, blank=True)
+    sector = models.CharField(
+        _("sector"), max_length=5, choices=Sector.choices, default=Sector.UNSPECIFIED
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("The year the grant agreement was signed, if known."),
+    )
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[validate_non_negative],
+        help_text=_("Leave empty when the amount is not known."),
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, blank=True)
+    amount_is_approximate = models.BooleanField(_("amount is approximate"), default=False)
+    amount_usd = models.DecimalField(
+        _("amount in US dollars"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[validate_non_negative],
+        help_text=_("Used for totals across currencies. Filled in for amounts in USD."),
+    )
+    project_status = models.CharField(
+        _("project status"), max_length=20, choices=Status.choices, default=Status.PIPELINE
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("full text"), blank=True)
+    related_meetings = models.ManyToManyField(
+        "meetings.Meeting",
+        verbose_name=_("related meetings"),
+        blank=True,
+        related_name="aid_projects",
+    )
+    source_url = models.URLField(_("source link"), blank=True)
+
+    objects = AidProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "title"]
+        verbose_name = _("aid project")
+        verbose_name_plural = _("aid projects")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.amount is not None and not self.currency:
+            raise ValidationError({"currency": _("Give the currency of the amount.")})
+        if self.currency == Currency.USD and self.amount is not None and self.amount_usd is None:
+            self.amount_usd = self.amount
+        if self.region and self.recipient_country and self.recipient_country != "BY":
+            raise ValidationError({"region": _("Regions are listed for Belarus only.")})
+
+    def get_absolute_url(self) -> str:
+        return reverse("aid:project", kwargs={"slug": self.slug})
+
+
+class Milestone(models.Model):
+    class Kind(models.TextChoices):
+        AGREEMENT_SIGNED = "agreement_signed", _("Agreement signed")
+        FUNDS_DISBURSED = "funds_disbursed", _("Funds disbursed")
+        EQUIPMENT_DELIVERED = "equipment_delivered", _("Equipment delivered")
+        HANDED_OVER = "handed_over", _("Handed over")
+        COMPLETED = "completed", _("Completed")
+        OTHER = "other", _("Other")
+
+    project = models.ForeignKey(AidProject, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(_("milestone"), max_length=30, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.date:%Y-%m-%d})"
+
+
+class ProjectDocument(models.Model):
+    project = models.ForeignKey(AidProject, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file"), upload_to="documents/aid/", blank=True)
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.file and not self.url:
+            raise ValidationError(_("Attach a file or give a link."))
+
+
+class ProjectPhoto(GalleryItem):
+    project = models.ForeignKey(AidProject, on_delete=models.CASCADE, related_name="gallery")
+
+    class Meta(GalleryItem.Meta):
+        verbose_name = _("project photo")
+        verbose_name_plural = _("project photos")

@@ -1,0 +1,62 @@
+"""Money totals: always per currency, never a sum of different currencies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+
+@dataclass(frozen=True)
+class CurrencyTotal:
+    currency: str
+    amount: Decimal
+    projects: int
+    approximate: bool
+
+
+def totals_by_currency(projects: QuerySet) -> list[CurrencyTotal]:
+    """One total per currency for projects whose amount is known."""
+    rows = (
+        projects.filter(amount__isnull=False)
+        .exclude(currency="")
+        .order_by()
+        .values("currency")
+        .annotate(
+            total=Sum("amount"),
+            projects=Count("id"),
+            approximate=Count("id", filter=Q(amount_is_approximate=True)),
+        )
+        .order_by("currency")
+    )
+    return [
+        CurrencyTotal(
+            currency=row["currency"],
+            amount=row["total"],
+            projects=row["projects"],
+            approximate=row["approximate"] > 0,
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class UsdTotal:
+    amount: Decimal
+    projects: int
+    projects_without_usd: int
+
+
+def usd_total(projects: QuerySet) -> UsdTotal:
+    """The total of the USD figures, and how many projects with an amount lack one."""
+    row = projects.order_by().aggregate(
+        total=Sum("amount_usd"),
+        projects=Count("id", filter=Q(amount_usd__isnull=False)),
+        missing=Count("id", filter=Q(amount_usd__isnull=True, amount__isnull=False)),
+    )
+    return UsdTotal(
+        amount=row["total"] or Decimal("0"),
+        projects=row["projects"],
+        projects_without_usd=row["missing"],
+    )

@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from aid.models import AidProgramme, AidProject, Milestone, ProjectDocument
+
+
+@register(AidProgramme)
+class AidProgrammeTranslation(TranslationOptions):
+    fields = ("title", "description", "seo_description")
+
+
+@register(AidProject)
+class AidProjectTranslation(TranslationOptions):
+    fields = ("title", "district", "summary", "body", "seo_description")
+
+
+@register(Milestone)
+class MilestoneTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(ProjectDocument)
+class ProjectDocumentTranslation(TranslationOptions):
+    fields = ("title",)

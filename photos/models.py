@@ -1,0 +1,102 @@
+"""Photos uploaded by the secretariat and the responsive variants made from them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def original_upload_to(instance: Photo, filename: str) -> str:
+    # Originals are private: a random-looking, non-guessable name under originals/.
+    from photos.storage import original_name
+
+    return original_name(instance, filename)
+
+
+class Photo(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        PROCESSING = "processing", _("Processing")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    original = models.FileField(_("original file"), upload_to=original_upload_to, max_length=255)
+    original_name = models.CharField(_("uploaded file name"), max_length=255, blank=True)
+    content_hash = models.CharField(_("content hash"), max_length=64, blank=True, db_index=True)
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        help_text=_("What the photo shows, for people who cannot see it. Required."),
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    licence = models.CharField(_("licence"), max_length=100, blank=True)
+    is_sample = models.BooleanField(
+        _("sample image"),
+        default=False,
+        help_text=_("A stand-in photo, labelled as a sample on the public site."),
+    )
+    taken_on = models.DateField(_("date taken"), null=True, blank=True)
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
+    focal_x = models.FloatField(
+        _("focal point (horizontal)"),
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_("0 is the left edge, 1 the right edge."),
+    )
+    focal_y = models.FloatField(
+        _("focal point (vertical)"),
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_("0 is the top edge, 1 the bottom edge."),
+    )
+    status = models.CharField(
+        _("processing state"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.PENDING,
+        db_index=True,
+        editable=False,
+    )
+    failure_reason = models.TextField(_("reason for failure"), blank=True, editable=False)
+    placeholder = models.TextField(
+        _("placeholder"),
+        blank=True,
+        editable=False,
+        help_text=_("A tiny inline image shown while the real one loads."),
+    )
+    variants = models.JSONField(_("variants"), default=list, blank=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self) -> str:
+        return self.alt_text or self.original_name or f"Photo {self.pk}"
+
+
+class GalleryItem(models.Model):
+    """One photo in an ordered gallery; each app's gallery subclasses this."""
+
+    photo = models.ForeignKey(Photo, verbose_name=_("photo"), on_delete=models.CASCADE)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    is_cover = models.BooleanField(_("cover"), default=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]

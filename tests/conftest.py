@@ -1,0 +1,83 @@
+"""Shared fixtures: isolated media storage, named users, small factories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from commission.models import Organisation, Person
+
+_sequence = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.create_superuser("root", "root@example.org", "pw-root-123")
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+def make_organisation(**fields) -> Organisation:
+    number = next(_sequence)
+    fields.setdefault("name_en", f"Organisation {number}")
+    fields.setdefault("slug", f"organisation-{number}")
+    fields.setdefault("kind", Organisation.Kind.GOVERNMENT)
+    fields.setdefault("country", "JP")
+    return Organisation.objects.create(**fields)
+
+
+def make_person(**fields) -> Person:
+    number = next(_sequence)
+    fields.setdefault("name_en", f"Person {number}")
+    fields.setdefault("slug", f"person-{number}")
+    return Person.objects.create(**fields)
+
+
+def make_meeting(**fields):
+    from meetings.models import Meeting
+
+    number = next(_sequence)
+    fields.setdefault("title_en", f"Meeting {number}")
+    fields.setdefault("slug", f"meeting-{number}")
+    fields.setdefault("date", dt.date(2026, 1, 26))
+    fields.setdefault("status", "published")
+    return Meeting.objects.create(**fields)
+
+
+def make_delegation(**fields):
+    from delegations.models import Delegation
+
+    number = next(_sequence)
+    fields.setdefault("title_en", f"Delegation {number}")
+    fields.setdefault("slug", f"delegation-{number}")
+    fields.setdefault("direction", "incoming")
+    fields.setdefault("start_date", dt.date(2026, 3, 2))
+    fields.setdefault("end_date", dt.date(2026, 3, 4))
+    fields.setdefault("status", "published")
+    return Delegation.objects.create(**fields)
+
+
+def make_project(**fields):
+    from aid.models import AidProject
+
+    number = next(_sequence)
+    fields.setdefault("title_en", f"Project {number}")
+    fields.setdefault("slug", f"project-{number}")
+    if "donor" not in fields:
+        fields["donor"] = make_organisation()
+    fields.setdefault("status", "published")
+    return AidProject.objects.create(**fields)
