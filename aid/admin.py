@@ -4,6 +4,7 @@ from modeltranslation.admin import TranslationTabularInline
 
 from aid.models import AidProgramme, AidProject, Milestone, ProjectDocument, ProjectPhoto
 from commission.admin import PublishableAdmin
+from photos.admin import GalleryInline, GalleryUploadAdminMixin
 
 
 @admin.register(AidProgramme)
@@ -40,14 +41,12 @@ class ProjectDocumentInline(TranslationTabularInline):
     extra = 0
 
 
-class ProjectPhotoInline(admin.TabularInline):
+class ProjectPhotoInline(GalleryInline):
     model = ProjectPhoto
-    extra = 0
-    autocomplete_fields = ("photo",)
 
 
 @admin.register(AidProject)
-class AidProjectAdmin(PublishableAdmin):
+class AidProjectAdmin(GalleryUploadAdminMixin, PublishableAdmin):
     list_display = (
         "title",
         "donor",
@@ -84,6 +83,7 @@ class AidProjectAdmin(PublishableAdmin):
             {"fields": (("amount", "currency", "amount_is_approximate"), "amount_usd")},
         ),
         (_("Text"), {"fields": ("summary", "body", "related_meetings", "source_url")}),
+        GalleryUploadAdminMixin.upload_fieldset,
         PublishableAdmin.publishing_fieldset,
     )
 

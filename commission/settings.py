@@ -192,3 +192,9 @@ SITE_NAME = _("Standing Commission on International Affairs and National Securit
 
 # The admin's address; change it to keep automated scanners off the login page.
 ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/") + "/"
+
+FILE_UPLOAD_HANDLERS = [
+    "photos.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]

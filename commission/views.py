@@ -52,4 +52,8 @@ def serve_public_media(request: HttpRequest, path: str) -> FileResponse:
         raise Http404
     if not default_storage.exists(path):
         raise Http404
-    return FileResponse(default_storage.open(path, "rb"))
+    response = FileResponse(default_storage.open(path, "rb"))
+    if path.startswith("photos/"):
+        # Variant names change whenever their content does: cache them forever.
+        response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

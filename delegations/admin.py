@@ -10,6 +10,7 @@ from delegations.models import (
     DelegationPhoto,
     ProgrammeItem,
 )
+from photos.admin import GalleryInline, GalleryUploadAdminMixin
 
 
 class DelegationMemberInline(TranslationTabularInline):
@@ -29,14 +30,12 @@ class DelegationDocumentInline(TranslationTabularInline):
     extra = 0
 
 
-class DelegationPhotoInline(admin.TabularInline):
+class DelegationPhotoInline(GalleryInline):
     model = DelegationPhoto
-    extra = 0
-    autocomplete_fields = ("photo",)
 
 
 @admin.register(Delegation)
-class DelegationAdmin(PublishableAdmin):
+class DelegationAdmin(GalleryUploadAdminMixin, PublishableAdmin):
     list_display = ("title", "direction", "start_date", "end_date", "country_list", "status")
     list_filter = ("status", "direction", "start_date")
     list_select_related = ("head",)
@@ -67,6 +66,7 @@ class DelegationAdmin(PublishableAdmin):
             },
         ),
         (_("Text"), {"fields": ("purpose", "summary", "outcomes", "source_url")}),
+        GalleryUploadAdminMixin.upload_fieldset,
         PublishableAdmin.publishing_fieldset,
     )
 

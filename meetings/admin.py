@@ -4,6 +4,7 @@ from modeltranslation.admin import TranslationTabularInline
 
 from commission.admin import PublishableAdmin
 from meetings.models import Meeting, MeetingPhoto, Participant
+from photos.admin import GalleryInline, GalleryUploadAdminMixin
 
 
 class ParticipantInline(TranslationTabularInline):
@@ -12,14 +13,12 @@ class ParticipantInline(TranslationTabularInline):
     autocomplete_fields = ("person",)
 
 
-class MeetingPhotoInline(admin.TabularInline):
+class MeetingPhotoInline(GalleryInline):
     model = MeetingPhoto
-    extra = 0
-    autocomplete_fields = ("photo",)
 
 
 @admin.register(Meeting)
-class MeetingAdmin(PublishableAdmin):
+class MeetingAdmin(GalleryUploadAdminMixin, PublishableAdmin):
     list_display = ("title", "date", "kind", "country_list", "status")
     list_filter = ("status", "kind", "date")
     date_hierarchy = "date"
@@ -30,6 +29,7 @@ class MeetingAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("title", "kind", "date", "start_time", "place", "countries", "topics")}),
         (_("Text"), {"fields": ("summary", "body", "source_url")}),
+        GalleryUploadAdminMixin.upload_fieldset,
         PublishableAdmin.publishing_fieldset,
     )
 

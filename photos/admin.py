@@ -1,12 +1,197 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from photos.forms import GalleryFormSet, GalleryUploadForm, PhotoAdminForm
 from photos.models import Photo
+from photos.services import photo_create, schedule_processing
+
+
+def thumbnail_html(photo: Photo | None, width: int = 96):
+    """A small preview for admin lists; the state when there is nothing to show."""
+    if photo is None:
+        return "—"
+    variant = photo.smallest_variant("webp") or photo.smallest_variant("jpeg")
+    if not variant:
+        return photo.get_status_display()
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="lazy">',
+        default_storage.url(variant["name"]),
+        width,
+        round(variant["height"] * width / variant["width"]),
+        photo.alt_text,
+    )
 
 
 @admin.register(Photo)
 class PhotoAdmin(TranslationAdmin):
-    list_display = ("__str__", "status", "width", "height", "credit", "created_at")
-    list_filter = ("status", "is_sample")
-    search_fields = ("alt_text_en", "alt_text_ru", "alt_text_be", "caption_en", "credit")
-    readonly_fields = ("status", "failure_reason", "width", "height", "uploaded_by", "created_at")
+    form = PhotoAdminForm
+    list_display = ("thumbnail", "__str__", "status", "size", "credit", "is_sample", "created_at")
+    list_display_links = ("thumbnail", "__str__")
+    list_filter = ("status", "is_sample", "licence")
+    search_fields = (
+        "alt_text_en",
+        "alt_text_ru",
+        "alt_text_be",
+        "caption_en",
+        "credit",
+        "original_name",
+    )
+    readonly_fields = (
+        "preview",
+        "state",
+        "size",
+        "variant_table",
+        "original_name",
+        "uploaded_by",
+        "created_at",
+    )
+    actions = ["retry_processing"]
+    fieldsets = (
+        (None, {"fields": ("original", "preview", "state", "alt_text", "caption")}),
+        (_("Credit and licence"), {"fields": ("credit", "licence", "is_sample", "taken_on")}),
+        (_("Focal point"), {"fields": (("focal_x", "focal_y"),), "classes": ("collapse",)}),
+        (
+            _("Variants"),
+            {"fields": ("size", "variant_table", "original_name", "uploaded_by", "created_at")},
+        ),
+    )
+
+    @admin.display(description=_("preview"))
+    def thumbnail(self, photo: Photo):
+        return thumbnail_html(photo)
+
+    @admin.display(description=_("preview"))
+    def preview(self, photo: Photo):
+        return thumbnail_html(photo, width=320) if photo.pk else "—"
+
+    @admin.display(description=_("state"))
+    def state(self, photo: Photo):
+        if photo.status == Photo.Status.FAILED:
+            return format_html("{}: {}", photo.get_status_display(), photo.failure_reason)
+        return photo.get_status_display()
+
+    @admin.display(description=_("size"))
+    def size(self, photo: Photo) -> str:
+        if not photo.width:
+            return "—"
+        return f"{photo.width} × {photo.height}"
+
+    @admin.display(description=_("variants"))
+    def variant_table(self, photo: Photo):
+        if not photo.variants:
+            return "—"
+        rows = format_html_join(
+            "",
+            '<tr><td>{}</td><td>{} × {}</td><td>{}</td><td><a href="{}">{}</a></td></tr>',
+            (
+                (
+                    v["format"].upper(),
+                    v["width"],
+                    v["height"],
+                    filesizeformat(v["bytes"]),
+                    default_storage.url(v["name"]),
+                    _("open"),
+                )
+                for v in photo.variants
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr></thead>"
+            "<tbody>{}</tbody></table><p>{}: {}</p>",
+            _("format"),
+            _("size"),
+            _("bytes"),
+            rows,
+            _("total"),
+            filesizeformat(photo.variant_bytes),
+        )
+
+    def save_model(self, request, obj: Photo, form, change: bool) -> None:
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Retry processing of the selected photos"))
+    def retry_processing(self, request, queryset) -> None:
+        with transaction.atomic():
+            photos = list(queryset.select_for_update())
+            for photo in photos:
+                Photo.objects.filter(pk=photo.pk).update(
+                    status=Photo.Status.PENDING, failure_reason=""
+                )
+                schedule_processing(photo, force=True)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d photo queued for processing.",
+                "%(count)d photos queued for processing.",
+                len(photos),
+            )
+            % {"count": len(photos)},
+            messages.SUCCESS,
+        )
+
+
+class GalleryInline(admin.TabularInline):
+    """Ordered photos of a meeting, visit or project, with one cover."""
+
+    formset = GalleryFormSet
+    extra = 0
+    autocomplete_fields = ("photo",)
+    fields = ("thumbnail", "photo", "position", "is_cover")
+    readonly_fields = ("thumbnail",)
+    ordering = ("position", "pk")
+
+    @admin.display(description=_("preview"))
+    def thumbnail(self, item):
+        return thumbnail_html(item.photo if item.pk else None, width=64)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("photo")
+
+
+class GalleryUploadAdminMixin:
+    """Several photos uploaded at once into the object's gallery."""
+
+    form = GalleryUploadForm
+    upload_fieldset = (
+        _("Add photos to the gallery"),
+        {"fields": ("upload_photos", "upload_alt_text", "upload_credit")},
+    )
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        uploads = form.cleaned_data.get("upload_photos") or []
+        if not uploads:
+            return
+        gallery = form.instance.gallery
+        last = gallery.order_by("-position").values_list("position", flat=True).first()
+        position = 0 if last is None else last + 1
+        has_cover = gallery.filter(is_cover=True).exists()
+        for index, (upload, facts) in enumerate(uploads):
+            photo = photo_create(
+                file=upload,
+                facts=facts,
+                alt_text=form.cleaned_data["upload_alt_text"].strip(),
+                credit=form.cleaned_data.get("upload_credit", ""),
+                uploaded_by=request.user,
+            )
+            gallery.create(
+                photo=photo, position=position + index, is_cover=not has_cover and index == 0
+            )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d photo added to the gallery; its sizes are being made.",
+                "%(count)d photos added to the gallery; their sizes are being made.",
+                len(uploads),
+            )
+            % {"count": len(uploads)},
+            messages.SUCCESS,
+        )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from functools import partial
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 
@@ -88,6 +91,48 @@ class Photo(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text or self.original_name or f"Photo {self.pk}"
+
+    def save(self, *args, **kwargs) -> None:
+        from photos import services
+
+        # A file just uploaded (new photo or replacement) is not in storage yet.
+        new_file = bool(self.original) and not self.original._committed
+        replaced = None
+        if new_file:
+            if self.pk:
+                replaced = (
+                    Photo.objects.filter(pk=self.pk)
+                    .values("original", "content_hash", "variants")
+                    .first()
+                )
+            services.reset_for_new_original(self)
+        super().save(*args, **kwargs)
+        if new_file:
+            if replaced:
+                transaction.on_commit(partial(services.delete_replaced_files, **replaced))
+            services.schedule_processing(self)
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.READY and bool(self.variants)
+
+    def variants_of(self, image_format: str) -> list[dict]:
+        return sorted(
+            (variant for variant in self.variants if variant["format"] == image_format),
+            key=lambda variant: variant["width"],
+        )
+
+    def smallest_variant(self, image_format: str = "jpeg") -> dict | None:
+        variants = self.variants_of(image_format)
+        return variants[0] if variants else None
+
+    @property
+    def variant_bytes(self) -> int:
+        return sum(variant["bytes"] for variant in self.variants)
+
+    @property
+    def file_label(self) -> str:
+        return self.original_name or os.path.basename(self.original.name)
 
 
 class GalleryItem(models.Model):

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import uuid
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, BinaryIO
+
+from django.core.files.storage import default_storage
+
+from photos.processing import PIPELINE_VERSION
 
 if TYPE_CHECKING:
     from photos.models import Photo
@@ -17,3 +23,29 @@ def original_name(photo: Photo, filename: str) -> str:
     """A non-guessable name for an original: the original itself is never published."""
     extension = os.path.splitext(filename)[1].lower()[:8]
     return f"{ORIGINALS_DIR}/{uuid.uuid4().hex}{extension}"
+
+
+def content_hash(file: BinaryIO) -> str:
+    """SHA-256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    file.seek(0)
+    for chunk in iter(lambda: file.read(1024 * 1024), b""):
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()
+
+
+def variant_name(source_hash: str, width: int, extension: str) -> str:
+    """A stable name made from the original's bytes and the pipeline version.
+
+    The same original always gives the same names, so a variant can be cached
+    forever, and a new pipeline version gives new names.
+    """
+    key = hashlib.sha256(f"{source_hash}:v{PIPELINE_VERSION}".encode()).hexdigest()[:24]
+    return f"{VARIANTS_DIR}/{key[:2]}/{key}-{width}w.{extension}"
+
+
+def delete_files(names: Iterable[str]) -> None:
+    for name in names:
+        if name and default_storage.exists(name):
+            default_storage.delete(name)

@@ -317,3 +317,44 @@ PROJECTS = {
         "milestones": [("agreement_signed", dt.date(2026, 1, 16))],
     },
 }
+
+# Sample photos (commission/demo/photos/ATTRIBUTION.md): stand-ins for the
+# event's photos, labelled as samples on the site. (file, gallery, credit, licence)
+SAMPLE_PHOTOS = [
+    (
+        "picosdeeuropa_by_Aitzol_Berasategi.jpg",
+        "meeting",
+        tr(
+            "alt_text",
+            "Sample image: mountain peaks under a clear sky",
+            "Образец изображения: горные вершины под ясным небом",
+            "Узор выявы: горныя вяршыні пад ясным небам",
+        ),
+        "Aitzol Berasategi",
+        "CC-BY-4.0",
+    ),
+    (
+        "sunset_by_Aitzol_Berasategi.jpg",
+        "meeting",
+        tr(
+            "alt_text",
+            "Sample image: a sunset over hills",
+            "Образец изображения: закат над холмами",
+            "Узор выявы: захад сонца над пагоркамі",
+        ),
+        "Aitzol Berasategi",
+        "CC-BY-4.0",
+    ),
+    (
+        "seeding_by_Clements_Engelhardt.jpg",
+        "stolin-central-district-hospital-equipment",
+        tr(
+            "alt_text",
+            "Sample image: seedlings growing in soil",
+            "Образец изображения: ростки в земле",
+            "Узор выявы: парасткі ў зямлі",
+        ),
+        "Clements Engelhardt",
+        "CC0-1.0",
+    ),
+]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
@@ -11,6 +13,9 @@ from aid.models import AidProgramme, AidProject, Milestone, Sector
 from commission.demo import content
 from commission.models import Membership, Organisation, Person, Topic
 from meetings.models import Meeting, Participant
+from photos.models import Photo
+from photos.services import photo_create
+from photos.storage import content_hash
 
 
 def _upsert(model, counts: Counter, lookup: dict, defaults: dict):
@@ -83,7 +88,39 @@ def load_demo_content() -> Counter:
         for kind, date in milestones:
             _upsert(Milestone, counts, {"project": project, "kind": kind, "date": date}, {})
 
+    _load_sample_photos(counts, meeting)
     return counts
+
+
+PHOTO_DIR = Path(__file__).resolve().parent / "photos"
+
+
+def _load_sample_photos(counts: Counter, meeting: Meeting) -> None:
+    """Sample photos into the galleries, each photo stored once (keyed on its bytes)."""
+    galleries: dict[str, list] = {}
+    for filename, gallery, alt_text, credit, licence in content.SAMPLE_PHOTOS:
+        with (PHOTO_DIR / filename).open("rb") as handle:
+            digest = content_hash(handle)
+            photo = Photo.objects.filter(content_hash=digest, is_sample=True).first()
+            if photo is None:
+                photo = photo_create(
+                    file=File(handle, name=filename),
+                    alt_text=alt_text["alt_text_en"],
+                    credit=credit,
+                    licence=licence,
+                    is_sample=True,
+                )
+                counts["photos created"] += 1
+            else:
+                counts["photos updated"] += 1
+        Photo.objects.filter(pk=photo.pk).update(**alt_text, credit=credit, licence=licence)
+        galleries.setdefault(gallery, []).append(photo)
+    for key, photos in galleries.items():
+        owner = meeting if key == "meeting" else AidProject.objects.get(slug=key)
+        for position, photo in enumerate(photos):
+            owner.gallery.update_or_create(
+                photo=photo, defaults={"position": position, "is_cover": position == 0}
+            )
 
 
 def _keep_published_at(model, slug: str):

@@ -1,0 +1,12 @@
+"""Background work for photos, through Django's Tasks API (django-tasks)."""
+
+from django_tasks import task
+
+from photos import services
+
+
+@task()
+def generate_photo_variants(photo_id: int, force: bool = False) -> str:
+    """Make a photo's variants; returns the photo's state afterwards."""
+    photo = services.process_photo(photo_id, force=force)
+    return photo.status if photo else "deleted"

@@ -1,0 +1,92 @@
+"""``{% picture photo sizes="…" %}``: responsive markup for a photo.
+
+Sizes are chosen by the template that shows the photo, where the layout is
+known: ``{% picture photo sizes="(min-width: 72rem) 68rem, 100vw" eager=True %}``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django import template
+from django.core.files.storage import default_storage
+
+from photos.models import Photo
+from photos.processing import MIME_TYPES
+
+register = template.Library()
+
+#: The width of the JPEG given as ``src`` to browsers that ignore ``srcset``.
+FALLBACK_WIDTH = 1280
+
+
+def _srcset(variants: list[dict]) -> str:
+    return ", ".join(f"{default_storage.url(v['name'])} {v['width']}w" for v in variants)
+
+
+def _blank_svg(width: int, height: int) -> str:
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}">'
+        f'<rect width="100%" height="100%" fill="#e4e8ec"/></svg>'
+    )
+    return "data:image/svg+xml," + quote(svg)
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(
+    photo: Photo | None,
+    sizes: str = "100vw",
+    eager: bool = False,
+    css_class: str = "",
+) -> dict:
+    if photo is None:
+        return {"photo": None}
+    context = {
+        "photo": photo,
+        "alt": photo.alt_text,
+        "sizes": sizes,
+        "eager": eager,
+        "css_class": css_class,
+    }
+    jpegs = photo.variants_of("jpeg") if photo.is_ready else []
+    if not jpegs:
+        # Pending or failed: a neutral box of the right shape, never a broken image.
+        width, height = photo.width or 4, photo.height or 3
+        context.update(ready=False, src=_blank_svg(width, height), width=width, height=height)
+        return context
+    largest = jpegs[-1]
+    fallback = next((v for v in jpegs if v["width"] >= FALLBACK_WIDTH), largest)
+    context.update(
+        ready=True,
+        sources=[
+            {"type": MIME_TYPES[image_format], "srcset": _srcset(photo.variants_of(image_format))}
+            for image_format in ("avif", "webp")
+            if photo.variants_of(image_format)
+        ],
+        srcset=_srcset(jpegs),
+        src=default_storage.url(fallback["name"]),
+        width=largest["width"],
+        height=largest["height"],
+        placeholder=photo.placeholder,
+    )
+    return context
+
+
+@register.simple_tag
+def variant_url(photo: Photo | None, image_format: str = "jpeg", min_width: int = 1200) -> str:
+    """The URL of one variant (e.g. for Open Graph), or an empty string."""
+    if photo is None or not photo.is_ready:
+        return ""
+    variants = photo.variants_of(image_format)
+    if not variants:
+        return ""
+    chosen = next((v for v in variants if v["width"] >= min_width), variants[-1])
+    return default_storage.url(chosen["name"])
+
+
+@register.filter
+def cover_first(items) -> list:
+    """Gallery items with the cover first, the rest in their order."""
+    items = list(items)
+    covers = [item for item in items if item.is_cover][:1]
+    return covers + [item for item in items if item not in covers]
