@@ -3,31 +3,31 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from aid.models import AidProgramme, AidProject, Milestone, ProjectDocument, ProjectPhoto
+from aid.resources import AidProgrammeResource, AidProjectResource
 from commission.admin import PublishableAdmin
 from photos.admin import GalleryInline, GalleryUploadAdminMixin
 
 
 @admin.register(AidProgramme)
 class AidProgrammeAdmin(PublishableAdmin):
-    list_display = ("title", "donor", "start_year", "revived_year", "status")
+    resource_classes = [AidProgrammeResource]
+    list_display = ("title", "donor", "start_year", "revived_year", "state", "translations")
     list_filter = ("status", "donor")
     list_select_related = ("donor",)
     search_fields = ("title_en", "title_ru", "title_be", "slug")
-    prepopulated_fields = {"slug": ("title_en",)}
     autocomplete_fields = ("donor",)
-    fieldsets = (
-        (None, {"fields": ("title", "donor", ("start_year", "revived_year"), "description")}),
+    main_fields = ("donor", ("start_year", "revived_year"), "source_url")
+    translated_fields = ("title", "description")
+    extra_fieldsets = (
         (
             _("Reported total"),
             {
                 "fields": (
                     ("reported_total", "reported_total_currency"),
                     "reported_total_is_approximate",
-                    "source_url",
                 )
             },
         ),
-        PublishableAdmin.publishing_fieldset,
     )
 
 
@@ -47,6 +47,7 @@ class ProjectPhotoInline(GalleryInline):
 
 @admin.register(AidProject)
 class AidProjectAdmin(GalleryUploadAdminMixin, PublishableAdmin):
+    resource_classes = [AidProjectResource]
     list_display = (
         "title",
         "donor",
@@ -54,37 +55,30 @@ class AidProjectAdmin(GalleryUploadAdminMixin, PublishableAdmin):
         "year",
         "amount_display",
         "project_status",
-        "status",
+        "cover",
+        "state",
+        "translations",
     )
-    list_filter = ("status", "project_status", "programme", "region", "sector", "year")
+    list_filter = ("status", "project_status", "programme", "donor", "region", "sector", "year")
     list_select_related = ("donor", "programme")
     search_fields = ("title_en", "title_ru", "title_be", "district_en", "slug")
-    prepopulated_fields = {"slug": ("title_en",)}
     autocomplete_fields = ("programme", "donor", "recipient", "related_meetings")
     inlines = [MilestoneInline, ProjectDocumentInline, ProjectPhotoInline]
-    fieldsets = (
-        (
-            None,
-            {
-                "fields": (
-                    "title",
-                    "programme",
-                    "donor",
-                    "recipient",
-                    ("recipient_country", "region", "district"),
-                    "sector",
-                    "year",
-                    "project_status",
-                )
-            },
-        ),
-        (
-            _("Money"),
-            {"fields": (("amount", "currency", "amount_is_approximate"), "amount_usd")},
-        ),
-        (_("Text"), {"fields": ("summary", "body", "related_meetings", "source_url")}),
+    main_fields = (
+        "programme",
+        "donor",
+        "recipient",
+        ("recipient_country", "region"),
+        "sector",
+        "year",
+        "project_status",
+        "related_meetings",
+        "source_url",
+    )
+    translated_fields = ("title", "district", "summary", "body")
+    extra_fieldsets = (
+        (_("Money"), {"fields": (("amount", "currency", "amount_is_approximate"), "amount_usd")}),
         GalleryUploadAdminMixin.upload_fieldset,
-        PublishableAdmin.publishing_fieldset,
     )
 
     @admin.display(description=_("amount"), ordering="amount")

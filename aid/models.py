@@ -100,6 +100,9 @@ class AidProgramme(PublishableModel):
         ordering = ["title"]
         verbose_name = _("aid programme")
         verbose_name_plural = _("aid programmes")
+        permissions = [
+            ("publish_aidprogramme", "Can publish, unpublish and schedule aid programmes")
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -210,6 +213,7 @@ class AidProject(PublishableModel):
         ordering = ["-year", "title"]
         verbose_name = _("aid project")
         verbose_name_plural = _("aid projects")
+        permissions = [("publish_aidproject", "Can publish, unpublish and schedule aid projects")]
 
     def __str__(self) -> str:
         return self.title

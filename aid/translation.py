@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from aid.models import AidProgramme, AidProject, Milestone, ProjectDocument
+from aid.models import AidProgramme, AidProject, Milestone, ProjectDocument, ProjectPhoto
+from commission.history import track_history
 
 
 @register(AidProgramme)
@@ -21,3 +22,7 @@ class MilestoneTranslation(TranslationOptions):
 @register(ProjectDocument)
 class ProjectDocumentTranslation(TranslationOptions):
     fields = ("title",)
+
+
+# After the translations: the historical tables get every language's columns.
+track_history(AidProgramme, AidProject, Milestone, ProjectDocument, ProjectPhoto)

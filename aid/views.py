@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from aid.models import AidProgramme, AidProject, ProjectPhoto
 from aid.totals import totals_by_currency, usd_total
+from commission.publishing import PublishedDetailMixin
 from meetings.models import Meeting
 
 
@@ -27,12 +28,12 @@ class AidIndexView(ListView):
         return context
 
 
-class ProgrammeDetailView(DetailView):
+class ProgrammeDetailView(PublishedDetailMixin, DetailView):
     template_name = "aid/aidprogramme_detail.html"
     context_object_name = "programme"
 
     def get_queryset(self):
-        return AidProgramme.objects.published().select_related("donor")
+        return self.visible(AidProgramme.objects.all()).select_related("donor")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -42,12 +43,13 @@ class ProgrammeDetailView(DetailView):
         return context
 
 
-class ProjectDetailView(DetailView):
+class ProjectDetailView(PublishedDetailMixin, DetailView):
     template_name = "aid/aidproject_detail.html"
     context_object_name = "project"
 
     def get_queryset(self):
-        return published_projects().prefetch_related(
+        projects = self.visible(AidProject.objects.all())
+        return projects.select_related("donor", "programme", "recipient").prefetch_related(
             "milestones",
             "documents",
             Prefetch("gallery", queryset=ProjectPhoto.objects.select_related("photo")),

@@ -1,32 +1,260 @@
-from django.contrib import admin
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, JSON, XLSX
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
+from commission import services
 from commission.models import Membership, Organisation, Person, Topic
+from commission.preview import preview_url
+from commission.publishing import PublicationStatus
+from commission.resources import (
+    MembershipResource,
+    OrganisationResource,
+    PersonResource,
+    TopicResource,
+)
+from commission.translations import (
+    TRANSLATED_LANGUAGES,
+    missing_languages,
+    missing_translation_q,
+)
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "be": "Беларуская"}
 
 
-class PublishableAdmin(TranslationAdmin):
-    """What every public content type shares in the admin."""
+class ContentAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin):
+    """Every content type: history with revert, import/export, translations."""
+
+    formats = [CSV, XLSX, JSON]
+    save_on_top = True
+
+
+def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:
+    """One fieldset per language, named with a warning where the title is missing."""
+    missing = set(missing_languages(obj)) if obj is not None else set(TRANSLATED_LANGUAGES)
+    fieldsets = []
+    for code, name in LANGUAGE_NAMES.items():
+        label = name
+        if code in missing:
+            label = _("%(language)s — translation missing") % {"language": name}
+        fieldsets.append(
+            (label, {"fields": [f"{field}_{code}" for field in fields], "classes": ("language",)})
+        )
+    return fieldsets
+
+
+class TranslationStateFilter(admin.SimpleListFilter):
+    title = _("translations")
+    parameter_name = "translations"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Russian or Belarusian title missing"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.filter(missing_translation_q())
+        return queryset
+
+
+class PublishableAdmin(ContentAdmin):
+    """Drafts, publication and scheduling, with the publish permission enforced here.
+
+    Editors (no publish permission) create and change drafts only: the state
+    and publication time are read-only for them, they cannot change or delete
+    anything that is published or scheduled, and the publish actions are not
+    theirs to run. All of this is checked on the server, not only hidden.
+    """
 
     list_filter = ("status",)
     readonly_fields = ("created_at", "updated_at")
-    save_on_top = True
+    actions = ["publish_selected", "unpublish_selected"]
+    #: Translated fields, shown one fieldset per language.
+    translated_fields: tuple[str, ...] = ("title",)
+    #: Untranslated fields of the main fieldset.
+    main_fields: tuple = ()
+    extra_fieldsets: tuple = ()
 
     publishing_fieldset = (
         _("Publishing"),
-        {"fields": ("status", "published_at", "slug", "seo_description")},
+        {"fields": ("status", "published_at", "slug")},
     )
+
+    # --- permissions -------------------------------------------------------
+
+    def has_publish_permission(self, request) -> bool:
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def _editor_may_touch(self, request, obj) -> bool:
+        return (
+            obj is None
+            or obj.status == PublicationStatus.DRAFT
+            or self.has_publish_permission(request)
+        )
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and self._editor_may_touch(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and self._editor_may_touch(request, obj)
+
+    def has_import_permission(self, request) -> bool:
+        # An import can create published items: it is the publisher's.
+        return super().has_import_permission(request) and self.has_publish_permission(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += ["status", "published_at"]
+        return fields
+
+    def save_model(self, request, obj, form, change) -> None:
+        if not self.has_publish_permission(request):
+            # Whatever was posted, an editor's save leaves the item a draft.
+            obj.status = PublicationStatus.DRAFT
+            if not change:
+                obj.published_at = None
+        super().save_model(request, obj, form, change)
+
+    def delete_queryset(self, request, queryset) -> None:
+        if not self.has_publish_permission(request):
+            queryset = queryset.filter(status=PublicationStatus.DRAFT)
+        super().delete_queryset(request, queryset)
+
+    # --- form layout -------------------------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (None, {"fields": self.main_fields}),
+            *language_fieldsets(self.translated_fields, obj),
+            *self.extra_fieldsets,
+            (_("Publishing"), {"fields": ("status", "published_at", "slug", *self._seo_fields())}),
+        ]
+
+    def _seo_fields(self) -> list[str]:
+        return [f"seo_description_{code}" for code in LANGUAGE_NAMES]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ("title_en",)}
+
+    # --- actions -----------------------------------------------------------
+
+    @admin.action(description=_("Publish the selected items now"), permissions=["publish"])
+    def publish_selected(self, request, queryset) -> None:
+        count = services.publish_many(objects=queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Unpublish the selected items (back to draft)"), permissions=["publish"]
+    )
+    def unpublish_selected(self, request, queryset) -> None:
+        count = services.unpublish_many(objects=queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    # --- columns -----------------------------------------------------------
+
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, obj) -> str:
+        if obj.status == PublicationStatus.SCHEDULED and obj.published_at:
+            when = timezone.localtime(obj.published_at).strftime("%Y-%m-%d %H:%M")
+            if obj.is_public:
+                return _("Published (scheduled %(when)s)") % {"when": when}
+            return _("Scheduled for %(when)s") % {"when": when}
+        return obj.get_status_display()
+
+    @admin.display(description=_("translations"))
+    def translations(self, obj):
+        missing = set(missing_languages(obj))
+        return format_html_join(
+            " ",
+            '<span title="{}">{}{}</span>',
+            (
+                (
+                    _("missing") if code in missing else _("translated"),
+                    code.upper(),
+                    " ✗" if code in missing else " ✓",
+                )
+                for code in TRANSLATED_LANGUAGES
+            ),
+        )
+
+    @admin.display(description=_("cover"))
+    def cover(self, obj):
+        from photos.admin import thumbnail_html
+
+        items = list(obj.gallery.all())
+        chosen = next((item for item in items if item.is_cover), items[0] if items else None)
+        return thumbnail_html(chosen.photo if chosen else None, width=64)
+
+    def view_on_site(self, obj):
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return preview_url(obj)
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), TranslationStateFilter]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if hasattr(self.model, "gallery"):
+            queryset = queryset.prefetch_related("gallery__photo")
+        return queryset
+
+
+class CountryListFilter(admin.SimpleListFilter):
+    """Filter by one of the several countries an item concerns."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = set()
+        for value in model_admin.model.objects.values_list("countries", flat=True).distinct():
+            codes.update(code for code in (value or "").split(",") if code)
+        from django_countries import countries
+
+        return sorted(
+            ((code, countries.name(code)) for code in codes), key=lambda pair: str(pair[1])
+        )
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.for_country(self.value())
+        return queryset
+
+
+def country_names(obj) -> str:
+    return ", ".join(country.name for country in obj.countries)
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
+class TopicAdmin(ContentAdmin):
+    resource_classes = [TopicResource]
     list_display = ("name", "slug")
     search_fields = ("name_en", "name_ru", "name_be", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(ContentAdmin):
+    resource_classes = [OrganisationResource]
     list_display = ("name", "kind", "country", "parent")
     list_filter = ("kind", "country")
     list_select_related = ("parent",)
@@ -41,7 +269,8 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(ContentAdmin):
+    resource_classes = [PersonResource]
     list_display = ("name", "position", "organisation", "country")
     list_filter = ("country",)
     list_select_related = ("organisation",)
@@ -52,7 +281,9 @@ class PersonAdmin(TranslationAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [MembershipResource]
+    formats = [CSV, XLSX, JSON]
     list_display = ("person", "role", "start_date", "end_date")
     list_filter = ("role",)
     list_select_related = ("person",)

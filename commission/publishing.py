@@ -120,3 +120,18 @@ class PublishableModel(models.Model):
             raise ValidationError(
                 {"published_at": _("A scheduled item needs the time it goes public.")}
             )
+
+
+class PublishedDetailMixin:
+    """Detail views show published objects; the staff preview shows drafts too."""
+
+    #: Set by the preview view (commission.preview) for staff with a signed link.
+    preview = False
+
+    def visible(self, queryset: PublishableQuerySet) -> PublishableQuerySet:
+        return queryset if self.preview else queryset.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview"] = self.preview
+        return context

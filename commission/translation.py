@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from commission.models import Organisation, Person, Topic
+from commission.history import track_history
+from commission.models import Membership, Organisation, Person, Topic
 
 
 @register(Topic)
@@ -16,3 +17,7 @@ class OrganisationTranslation(TranslationOptions):
 @register(Person)
 class PersonTranslation(TranslationOptions):
     fields = ("name", "position", "biography")
+
+
+# After the translations: the historical tables get every language's columns.
+track_history(Topic, Organisation, Person, Membership)

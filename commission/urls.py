@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from commission import views
+from commission import preview, views
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME
@@ -18,6 +18,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("members/", views.MembersView.as_view(), name="members"),
+    path("preview/<str:token>/", preview.preview, name="preview"),
     path("meetings/", include("meetings.urls")),
     path("delegations/", include("delegations.urls")),
     path("aid/", include("aid.urls")),

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from commission.admin import PublishableAdmin
+from commission.admin import CountryListFilter, PublishableAdmin, country_names
 from delegations.models import (
     Delegation,
     DelegationDocument,
@@ -10,6 +10,7 @@ from delegations.models import (
     DelegationPhoto,
     ProgrammeItem,
 )
+from delegations.resources import DelegationResource
 from photos.admin import GalleryInline, GalleryUploadAdminMixin
 
 
@@ -36,12 +37,21 @@ class DelegationPhotoInline(GalleryInline):
 
 @admin.register(Delegation)
 class DelegationAdmin(GalleryUploadAdminMixin, PublishableAdmin):
-    list_display = ("title", "direction", "start_date", "end_date", "country_list", "status")
-    list_filter = ("status", "direction", "start_date")
+    resource_classes = [DelegationResource]
+    list_display = (
+        "title",
+        "direction",
+        "start_date",
+        "end_date",
+        "countries_column",
+        "cover",
+        "state",
+        "translations",
+    )
+    list_filter = ("status", "direction", CountryListFilter)
     list_select_related = ("head",)
     date_hierarchy = "start_date"
     search_fields = ("title_en", "title_ru", "title_be", "purpose_en", "slug")
-    prepopulated_fields = {"slug": ("title_en",)}
     autocomplete_fields = ("head", "host_organisations")
     filter_horizontal = ("topics",)
     inlines = [
@@ -50,26 +60,18 @@ class DelegationAdmin(GalleryUploadAdminMixin, PublishableAdmin):
         DelegationDocumentInline,
         DelegationPhotoInline,
     ]
-    fieldsets = (
-        (
-            None,
-            {
-                "fields": (
-                    "title",
-                    "direction",
-                    "countries",
-                    ("start_date", "end_date"),
-                    "head",
-                    "host_organisations",
-                    "topics",
-                )
-            },
-        ),
-        (_("Text"), {"fields": ("purpose", "summary", "outcomes", "source_url")}),
-        GalleryUploadAdminMixin.upload_fieldset,
-        PublishableAdmin.publishing_fieldset,
+    main_fields = (
+        "direction",
+        "countries",
+        ("start_date", "end_date"),
+        "head",
+        "host_organisations",
+        "topics",
+        "source_url",
     )
+    translated_fields = ("title", "purpose", "summary", "outcomes")
+    extra_fieldsets = (GalleryUploadAdminMixin.upload_fieldset,)
 
     @admin.display(description=_("countries"))
-    def country_list(self, delegation: Delegation) -> str:
-        return ", ".join(country.name for country in delegation.countries)
+    def countries_column(self, delegation: Delegation) -> str:
+        return country_names(delegation)

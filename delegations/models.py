@@ -55,6 +55,7 @@ class Delegation(PublishableModel):
         get_latest_by = "start_date"
         verbose_name = _("delegation")
         verbose_name_plural = _("delegations")
+        permissions = [("publish_delegation", "Can publish, unpublish and schedule delegations")]
 
     def __str__(self) -> str:
         return self.title

@@ -1,6 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from delegations.models import Delegation, DelegationDocument, DelegationMember, ProgrammeItem
+from commission.history import track_history
+from delegations.models import (
+    Delegation,
+    DelegationDocument,
+    DelegationMember,
+    DelegationPhoto,
+    ProgrammeItem,
+)
 
 
 @register(Delegation)
@@ -21,3 +28,7 @@ class ProgrammeItemTranslation(TranslationOptions):
 @register(DelegationDocument)
 class DelegationDocumentTranslation(TranslationOptions):
     fields = ("title",)
+
+
+# After the translations: the historical tables get every language's columns.
+track_history(Delegation, DelegationMember, ProgrammeItem, DelegationDocument, DelegationPhoto)

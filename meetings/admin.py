@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from commission.admin import PublishableAdmin
+from commission.admin import CountryListFilter, PublishableAdmin, country_names
 from meetings.models import Meeting, MeetingPhoto, Participant
+from meetings.resources import MeetingResource
 from photos.admin import GalleryInline, GalleryUploadAdminMixin
 
 
@@ -19,20 +20,17 @@ class MeetingPhotoInline(GalleryInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(GalleryUploadAdminMixin, PublishableAdmin):
-    list_display = ("title", "date", "kind", "country_list", "status")
-    list_filter = ("status", "kind", "date")
+    resource_classes = [MeetingResource]
+    list_display = ("title", "date", "kind", "countries_column", "cover", "state", "translations")
+    list_filter = ("status", "kind", CountryListFilter, "topics")
     date_hierarchy = "date"
     search_fields = ("title_en", "title_ru", "title_be", "summary_en", "slug")
-    prepopulated_fields = {"slug": ("title_en",)}
     filter_horizontal = ("topics",)
     inlines = [ParticipantInline, MeetingPhotoInline]
-    fieldsets = (
-        (None, {"fields": ("title", "kind", "date", "start_time", "place", "countries", "topics")}),
-        (_("Text"), {"fields": ("summary", "body", "source_url")}),
-        GalleryUploadAdminMixin.upload_fieldset,
-        PublishableAdmin.publishing_fieldset,
-    )
+    main_fields = ("kind", ("date", "start_time"), "countries", "topics", "source_url")
+    translated_fields = ("title", "place", "summary", "body")
+    extra_fieldsets = (GalleryUploadAdminMixin.upload_fieldset,)
 
     @admin.display(description=_("countries"))
-    def country_list(self, meeting: Meeting) -> str:
-        return ", ".join(country.name for country in meeting.countries)
+    def countries_column(self, meeting: Meeting) -> str:
+        return country_names(meeting)

@@ -52,6 +52,7 @@ class Meeting(PublishableModel):
         get_latest_by = "date"
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+        permissions = [("publish_meeting", "Can publish, unpublish and schedule meetings")]
 
     def __str__(self) -> str:
         return self.title

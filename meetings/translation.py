@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from meetings.models import Meeting, Participant
+from commission.history import track_history
+from meetings.models import Meeting, MeetingPhoto, Participant
 
 
 @register(Meeting)
@@ -11,3 +12,7 @@ class MeetingTranslation(TranslationOptions):
 @register(Participant)
 class ParticipantTranslation(TranslationOptions):
     fields = ("role",)
+
+
+# After the translations: the historical tables get every language's columns.
+track_history(Meeting, Participant, MeetingPhoto)

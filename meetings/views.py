@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import ArchiveIndexView, DetailView, YearArchiveView
 
+from commission.publishing import PublishedDetailMixin
 from meetings.models import Meeting, MeetingPhoto, Participant
 
 
@@ -24,19 +25,18 @@ class MeetingYearView(MeetingMixin, YearArchiveView):
     template_name = "meetings/meeting_archive_year.html"
 
 
-class MeetingDetailView(DetailView):
+class MeetingDetailView(PublishedDetailMixin, DetailView):
     template_name = "meetings/meeting_detail.html"
 
     def get_queryset(self):
-        return (
-            Meeting.objects.published()
-            .filter(date__year=self.kwargs["year"])
-            .prefetch_related(
-                "topics",
-                Prefetch(
-                    "participant_set",
-                    queryset=Participant.objects.select_related("person", "person__organisation"),
-                ),
-                Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo")),
-            )
+        meetings = self.visible(Meeting.objects.all())
+        if not self.preview:
+            meetings = meetings.filter(date__year=self.kwargs["year"])
+        return meetings.prefetch_related(
+            "topics",
+            Prefetch(
+                "participant_set",
+                queryset=Participant.objects.select_related("person", "person__organisation"),
+            ),
+            Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo")),
         )

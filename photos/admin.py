@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from photos.forms import GalleryFormSet, GalleryUploadForm, PhotoAdminForm
 from photos.models import Photo
@@ -29,7 +30,7 @@ def thumbnail_html(photo: Photo | None, width: int = 96):
 
 
 @admin.register(Photo)
-class PhotoAdmin(TranslationAdmin):
+class PhotoAdmin(SimpleHistoryAdmin, TranslationAdmin):
     form = PhotoAdminForm
     list_display = ("thumbnail", "__str__", "status", "size", "credit", "is_sample", "created_at")
     list_display_links = ("thumbnail", "__str__")

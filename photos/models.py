@@ -145,3 +145,6 @@ class GalleryItem(models.Model):
     class Meta:
         abstract = True
         ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return str(self.photo)

@@ -25,6 +25,41 @@ def superuser(db):
     return get_user_model().objects.create_superuser("root", "root@example.org", "pw-root-123")
 
 
+def make_staff(username: str, group: str | None):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw-12345")
+    user.is_staff = True
+    user.save()
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    """May create and edit drafts and upload photos; may not publish or delete published items."""
+    return make_staff("editor", "Editor")
+
+
+@pytest.fixture
+def publisher(db):
+    """May publish, unpublish, schedule and delete."""
+    return make_staff("publisher", "Publisher")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client
+
+
 @pytest.fixture
 def admin_client(client, superuser):
     client.force_login(superuser)

@@ -1,0 +1,56 @@
+from import_export import fields
+
+from aid.models import AidProgramme, AidProject
+from commission.models import Organisation
+from commission.resources import AllOrNothingResource, CountryWidget, slug_of, translated
+
+
+class AidProgrammeResource(AllOrNothingResource):
+    donor = slug_of(Organisation, "donor")
+
+    class Meta(AllOrNothingResource.Meta):
+        model = AidProgramme
+        fields = (
+            "slug",
+            *translated("title", "description", "seo_description"),
+            "donor",
+            "start_year",
+            "revived_year",
+            "reported_total",
+            "reported_total_currency",
+            "reported_total_is_approximate",
+            "source_url",
+            "status",
+            "published_at",
+        )
+
+
+class AidProjectResource(AllOrNothingResource):
+    programme = slug_of(AidProgramme, "programme")
+    donor = slug_of(Organisation, "donor")
+    recipient = slug_of(Organisation, "recipient")
+    recipient_country = fields.Field(
+        attribute="recipient_country", column_name="recipient_country", widget=CountryWidget()
+    )
+
+    class Meta(AllOrNothingResource.Meta):
+        model = AidProject
+        fields = (
+            "slug",
+            *translated("title", "district", "summary", "body", "seo_description"),
+            "programme",
+            "donor",
+            "recipient",
+            "recipient_country",
+            "region",
+            "sector",
+            "year",
+            "amount",
+            "currency",
+            "amount_is_approximate",
+            "amount_usd",
+            "project_status",
+            "source_url",
+            "status",
+            "published_at",
+        )

@@ -1,0 +1,118 @@
+"""Import/export of content with natural keys (slugs, ISO codes), never database ids.
+
+An export from one site imports into another. Imports are all-or-nothing: a
+single invalid row rolls back the whole file.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django_countries import countries
+from import_export import fields, resources, widgets
+
+from commission.models import Membership, Organisation, Person, Topic
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def translated(*names: str) -> tuple[str, ...]:
+    """Every language column of each translated field: title_en, title_ru, title_be…"""
+    return tuple(f"{name}_{code}" for name in names for code in LANGUAGE_CODES)
+
+
+class CountriesWidget(widgets.Widget):
+    """ISO 3166 codes separated by commas: ``JP,CN``."""
+
+    def clean(self, value, row=None, **kwargs):
+        codes = [code.strip().upper() for code in str(value or "").replace(";", ",").split(",")]
+        codes = [code for code in codes if code]
+        unknown = [code for code in codes if code not in countries]
+        if unknown:
+            raise ValueError(f"Unknown country code(s): {', '.join(unknown)}")
+        return codes
+
+    def render(self, value, obj=None, **kwargs):
+        return ",".join(country.code for country in value or [])
+
+
+class CountryWidget(CountriesWidget):
+    def clean(self, value, row=None, **kwargs):
+        codes = super().clean(value, row, **kwargs)
+        if len(codes) > 1:
+            raise ValueError("Give one country code.")
+        return codes[0] if codes else ""
+
+    def render(self, value, obj=None, **kwargs):
+        return getattr(value, "code", value) or ""
+
+
+def slug_of(model, column: str, attribute: str | None = None) -> fields.Field:
+    """A foreign key written as the related object's slug."""
+    return fields.Field(
+        attribute=attribute or column,
+        column_name=column,
+        widget=widgets.ForeignKeyWidget(model, field="slug"),
+    )
+
+
+def slugs_of(model, column: str) -> fields.Field:
+    """A many-to-many relation written as slugs separated by '|'."""
+    return fields.Field(
+        attribute=column,
+        column_name=column,
+        widget=widgets.ManyToManyWidget(model, field="slug", separator="|"),
+    )
+
+
+class AllOrNothingResource(resources.ModelResource):
+    """Every row is validated like a form; any invalid row rolls back the file."""
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, *args, **kwargs):
+        kwargs["rollback_on_validation_errors"] = True
+        kwargs["use_transactions"] = True
+        return super().import_data(dataset, dry_run, raise_errors, *args, **kwargs)
+
+    class Meta:
+        abstract = True
+        skip_unchanged = True
+        report_skipped = False
+        clean_model_instances = True
+        import_id_fields = ("slug",)
+
+
+class TopicResource(AllOrNothingResource):
+    class Meta(AllOrNothingResource.Meta):
+        model = Topic
+        fields = ("slug", *translated("name"))
+
+
+class OrganisationResource(AllOrNothingResource):
+    parent = slug_of(Organisation, "parent")
+    country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
+
+    class Meta(AllOrNothingResource.Meta):
+        model = Organisation
+        fields = ("slug", *translated("name", "short_name"), "kind", "country", "parent", "website")
+
+
+class PersonResource(AllOrNothingResource):
+    organisation = slug_of(Organisation, "organisation")
+    country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
+
+    class Meta(AllOrNothingResource.Meta):
+        model = Person
+        fields = (
+            "slug",
+            *translated("name", "position", "biography"),
+            "organisation",
+            "country",
+        )
+
+
+class MembershipResource(AllOrNothingResource):
+    person = slug_of(Person, "person")
+
+    class Meta(AllOrNothingResource.Meta):
+        model = Membership
+        import_id_fields = ("person", "role", "start_date")
+        fields = ("person", "role", "start_date", "end_date")

@@ -1,0 +1,37 @@
+from import_export import fields
+
+from commission.models import Organisation, Person, Topic
+from commission.resources import (
+    AllOrNothingResource,
+    CountriesWidget,
+    slug_of,
+    slugs_of,
+    translated,
+)
+from delegations.models import Delegation
+
+
+class DelegationResource(AllOrNothingResource):
+    countries = fields.Field(
+        attribute="countries", column_name="countries", widget=CountriesWidget()
+    )
+    head = slug_of(Person, "head")
+    host_organisations = slugs_of(Organisation, "host_organisations")
+    topics = slugs_of(Topic, "topics")
+
+    class Meta(AllOrNothingResource.Meta):
+        model = Delegation
+        fields = (
+            "slug",
+            *translated("title", "purpose", "summary", "outcomes", "seo_description"),
+            "direction",
+            "countries",
+            "start_date",
+            "end_date",
+            "head",
+            "host_organisations",
+            "topics",
+            "source_url",
+            "status",
+            "published_at",
+        )

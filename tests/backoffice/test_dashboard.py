@@ -1,0 +1,57 @@
+"""The admin's front page says what needs attention."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from commission.dashboard import attention_items
+from photos.models import Photo
+from tests.conftest import make_meeting, make_project
+
+pytestmark = pytest.mark.django_db
+
+
+def counts(user) -> dict[tuple[str, str], int]:
+    return {
+        (str(section), str(item.label)): item.count
+        for section, items in attention_items(user)
+        for item in items
+    }
+
+
+def test_it_counts_drafts_scheduled_untranslated_and_photo_states(superuser):
+    make_meeting(status="draft", title_en="Draft", title_ru="Черновик", title_be="Чарнавік")
+    make_meeting(
+        status="scheduled",
+        published_at=timezone.now() + dt.timedelta(days=1),
+        title_ru="Запланировано",
+        title_be="Запланавана",
+    )
+    make_meeting(status="published", title_ru="", title_be="")
+    make_project(status="draft")
+    Photo.objects.create(alt_text="Failed", status=Photo.Status.FAILED)
+    Photo.objects.create(alt_text="Waiting")
+    found = counts(superuser)
+    assert found[("Drafts", "meetings")] == 1
+    assert found[("Drafts", "aid projects")] == 1
+    assert found[("Scheduled", "meetings")] == 1
+    assert found[("Missing translations (Russian or Belarusian title)", "meetings")] == 1
+    assert found[("Photos", "failed")] == 1
+    assert found[("Photos", "waiting")] == 1
+
+
+def test_the_admin_index_shows_it_with_links_to_the_lists(admin_client):
+    make_meeting(status="draft")
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Needs attention" in page
+    assert reverse("admin:meetings_meeting_changelist") + "?status__exact=draft" in page
+
+
+def test_the_missing_translation_filter_lists_what_the_dashboard_counts(admin_client):
+    make_meeting(title_en="Only English", title_ru="", title_be="")
+    make_meeting(title_en="All three", title_ru="Все три", title_be="Усе тры")
+    url = reverse("admin:meetings_meeting_changelist") + "?translations=missing"
+    page = admin_client.get(url).content.decode()
+    assert "Only English" in page and "All three" not in page
