@@ -25,5 +25,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
+if settings.MEDIA_URL == "/media/":
     urlpatterns += [path("media/<path:path>", views.serve_public_media, name="media")]

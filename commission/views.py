@@ -47,8 +47,8 @@ class MembersView(TemplateView):
 
 
 def serve_public_media(request: HttpRequest, path: str) -> FileResponse:
-    """Development-only media serving that, like production, hides originals."""
-    if not path.startswith(PUBLIC_MEDIA_PREFIXES) or ".." in path or not settings.DEBUG:
+    """Public media for development and tests (SERVE_MEDIA); like production, never originals."""
+    if not settings.SERVE_MEDIA or not path.startswith(PUBLIC_MEDIA_PREFIXES) or ".." in path:
         raise Http404
     if not default_storage.exists(path):
         raise Http404

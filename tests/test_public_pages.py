@@ -82,7 +82,7 @@ def test_development_media_serves_variants_but_never_originals(rf, settings):
 
     from commission.views import serve_public_media
 
-    settings.DEBUG = True
+    settings.SERVE_MEDIA = True
     default_storage.save("originals/secret.jpg", ContentFile(b"original"))
     default_storage.save("photos/ab/public.webp", ContentFile(b"variant"))
     response = serve_public_media(rf.get("/"), "photos/ab/public.webp")
@@ -90,3 +90,6 @@ def test_development_media_serves_variants_but_never_originals(rf, settings):
     for path in ("originals/secret.jpg", "photos/../originals/secret.jpg", "photos/missing.jpg"):
         with pytest.raises(Http404):
             serve_public_media(rf.get("/"), path)
+    settings.SERVE_MEDIA = False
+    with pytest.raises(Http404):
+        serve_public_media(rf.get("/"), "photos/ab/public.webp")
