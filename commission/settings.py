@@ -207,3 +207,10 @@ FILE_UPLOAD_HANDLERS = [
 # Import/export (django-import-export): CSV, XLSX and JSON; all-or-nothing imports.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# Open data: the IATI activity file names the commission as a secondary reporter.
+IATI_REPORTING_ORG_REF = env.str("IATI_REPORTING_ORG_REF", default="BY-COMMISSION-IA")
+IATI_REPORTING_ORG_NAME = env.str(
+    "IATI_REPORTING_ORG_NAME",
+    default="Standing Commission on International Affairs and National Security",
+)

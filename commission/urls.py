@@ -4,12 +4,18 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from commission import preview, views
+from commission import opendata, preview, views
+from commission.report import views as report_views
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME
 
 urlpatterns = [
+    path(
+        f"{settings.ADMIN_URL}annual-report/",
+        admin.site.admin_view(report_views.annual_report),
+        name="annual_report",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "icons/favicon.svg")),
@@ -19,6 +25,11 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("members/", views.MembersView.as_view(), name="members"),
     path("preview/<str:token>/", preview.preview, name="preview"),
+    path("open-data/", opendata.OpenDataView.as_view(), name="open_data"),
+    path("open-data/<slug:entity>.csv", opendata.entity_csv, name="open_data_csv"),
+    path("open-data/<slug:entity>.json", opendata.entity_json, name="open_data_json"),
+    path("open-data/calendar.ics", opendata.calendar, name="open_data_calendar"),
+    path("open-data/iati-activities.xml", opendata.iati, name="open_data_iati"),
     path("meetings/", include("meetings.urls")),
     path("delegations/", include("delegations.urls")),
     path("aid/", include("aid.urls")),

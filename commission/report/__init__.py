@@ -1,0 +1,1 @@
+"""The commission's annual report: one year of published work, in four formats."""
