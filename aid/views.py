@@ -1,8 +1,13 @@
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from aid.charts import region_label, totals_charts
+from aid.filters import AidProjectFilter
 from aid.models import AidProgramme, AidProject, ProjectPhoto
 from aid.totals import totals_by_currency, usd_total
+from commission.filtering import FilteredListMixin
+from commission.models import Organisation
 from commission.publishing import PublishedDetailMixin
 from meetings.models import Meeting
 
@@ -11,20 +16,39 @@ def published_projects():
     return AidProject.objects.published().select_related("donor", "programme", "recipient")
 
 
-class AidIndexView(ListView):
+def totals_context(projects) -> dict:
+    """Totals per currency and the charts by donor, region and year."""
+    donors = {}
+
+    def donor_name(pk):
+        if not donors:
+            donors.update(Organisation.objects.filter(donated_projects__in=projects).in_bulk())
+        return donors[pk].name if pk in donors else "—"
+
+    return {
+        "currency_totals": totals_by_currency(projects),
+        "usd_total": usd_total(projects),
+        "charts": [
+            *totals_charts(projects, "donor", _("Totals by donor"), donor_name),
+            *totals_charts(projects, "region", _("Totals by region"), region_label),
+            *totals_charts(projects, "year", _("Totals by year"), lambda year: str(year or "—")),
+        ],
+    }
+
+
+class AidIndexView(FilteredListMixin, ListView):
     template_name = "aid/aid_index.html"
     context_object_name = "projects"
+    filterset_class = AidProjectFilter
     paginate_by = 50
 
     def get_queryset(self):
-        return published_projects()
+        return self.filter(published_projects())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        projects = AidProject.objects.published()
         context["programmes"] = AidProgramme.objects.published().select_related("donor")
-        context["currency_totals"] = totals_by_currency(projects)
-        context["usd_total"] = usd_total(projects)
+        context.update(totals_context(self.filterset.qs))
         return context
 
 
@@ -39,7 +63,7 @@ class ProgrammeDetailView(PublishedDetailMixin, DetailView):
         context = super().get_context_data(**kwargs)
         projects = published_projects().filter(programme=self.object)
         context["projects"] = projects
-        context["currency_totals"] = totals_by_currency(projects)
+        context.update(totals_context(projects))
         return context
 
 

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from commission import opendata, preview, views
 from commission.report import views as report_views
+from commission.sitemaps import SITEMAPS
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME
@@ -18,12 +20,29 @@ urlpatterns = [
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "icons/favicon.svg")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("members/", views.MembersView.as_view(), name="members"),
+    path("about/", views.AboutView.as_view(), name="about"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("countries/", views.CountryListView.as_view(), name="countries"),
+    path("countries/<str:code>/", views.CountryDetailView.as_view(), name="country"),
     path("preview/<str:token>/", preview.preview, name="preview"),
     path("open-data/", opendata.OpenDataView.as_view(), name="open_data"),
     path("open-data/<slug:entity>.csv", opendata.entity_csv, name="open_data_csv"),

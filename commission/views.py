@@ -1,16 +1,30 @@
+from collections import Counter
+
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.generic import TemplateView
+from django_countries import countries
 
-from aid.models import AidProject
+from aid.models import AidProgramme, AidProject
+from aid.views import published_projects, totals_context
 from commission.models import Membership, Person
+from commission.search import MAX_QUERY_LENGTH, clean_query, search
 from delegations.models import Delegation
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingPhoto
 
 # Only these media folders are public; originals are not.
 PUBLIC_MEDIA_PREFIXES = ("photos/", "documents/")
+COUNTRY_PAGE_ITEMS = 20
+
+
+def _with_gallery(meetings):
+    return meetings.prefetch_related(
+        Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
+    )
 
 
 class HomeView(TemplateView):
@@ -18,11 +32,17 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest_meetings"] = Meeting.objects.published()[:5]
+        meetings = list(_with_gallery(Meeting.objects.published())[:5])
+        context["latest_meetings"] = meetings
         context["latest_delegations"] = Delegation.objects.published()[:3]
-        context["projects"] = AidProject.objects.published().select_related("donor", "programme")[
-            :5
-        ]
+        context["projects"] = published_projects()[:5]
+        context["featured"] = next((meeting for meeting in meetings if meeting.gallery.all()), None)
+        context["figures"] = {
+            "meetings": Meeting.objects.published().count(),
+            "delegations": Delegation.objects.published().count(),
+            "projects": AidProject.objects.published().count(),
+            "programmes": AidProgramme.objects.published().count(),
+        }
         return context
 
 
@@ -41,9 +61,98 @@ class MembersView(TemplateView):
         )
         order = {role: index for index, role in enumerate(Membership.ROLE_ORDER)}
         context["members"] = sorted(
-            people, key=lambda person: (order[person.current_memberships[0].role], person.name)
+            people,
+            key=lambda person: (order[person.current_memberships[0].role], person.name),
         )
         return context
+
+
+class AboutView(TemplateView):
+    template_name = "commission/about.html"
+
+
+def _countries_of(queryset) -> Counter:
+    counts: Counter = Counter()
+    for value in queryset.values_list("countries", flat=True):
+        counts.update(code for code in (value or "").split(",") if code)
+    return counts
+
+
+class CountryListView(TemplateView):
+    template_name = "commission/country_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meetings = _countries_of(Meeting.objects.published())
+        visits = _countries_of(Delegation.objects.published())
+        donors = Counter(AidProject.objects.published().values_list("donor__country", flat=True))
+        codes = (set(meetings) | set(visits) | set(donors)) - {"", "BY"}
+        context["countries"] = sorted(
+            (
+                {
+                    "code": code,
+                    "name": countries.name(code),
+                    "meetings": meetings[code],
+                    "delegations": visits[code],
+                    "projects": donors[code],
+                }
+                for code in codes
+            ),
+            key=lambda row: str(row["name"]),
+        )
+        return context
+
+
+class CountryDetailView(TemplateView):
+    template_name = "commission/country_detail.html"
+
+    def get_context_data(self, **kwargs):
+        code = self.kwargs["code"].upper()
+        if code not in countries:
+            raise Http404
+        context = super().get_context_data(**kwargs)
+        meetings = Meeting.objects.published().for_country(code)
+        delegations = Delegation.objects.published().for_country(code)
+        projects = published_projects().for_country(code)
+        context.update(
+            code=code,
+            country_name=countries.name(code),
+            meetings=_with_gallery(meetings)[:COUNTRY_PAGE_ITEMS],
+            meetings_count=meetings.count(),
+            delegations=delegations[:COUNTRY_PAGE_ITEMS],
+            delegations_count=delegations.count(),
+            projects=projects[:COUNTRY_PAGE_ITEMS],
+            projects_count=projects.count(),
+        )
+        context.update(totals_context(AidProject.objects.published().for_country(code)))
+        return context
+
+
+class SearchView(TemplateView):
+    template_name = "commission/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw = self.request.GET.get("q", "")
+        query = clean_query(raw)
+        context.update(
+            query=query,
+            truncated=len(" ".join(raw.split())) > MAX_QUERY_LENGTH,
+            max_length=MAX_QUERY_LENGTH,
+            results=search(query, get_language()) if query else [],
+        )
+        return context
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL}",
+        "Disallow: /*/preview/",
+        "Disallow: /*/search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def serve_public_media(request: HttpRequest, path: str) -> FileResponse:

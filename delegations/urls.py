@@ -1,10 +1,12 @@
 from django.urls import path
 
-from delegations import views
+from delegations import feeds, views
 
 app_name = "delegations"
 
 urlpatterns = [
     path("", views.DelegationListView.as_view(), name="list"),
+    path("feed/rss/", feeds.DelegationsFeed(), name="feed_rss"),
+    path("feed/atom/", feeds.DelegationsAtomFeed(), name="feed_atom"),
     path("<int:year>/<slug:slug>/", views.DelegationDetailView.as_view(), name="detail"),
 ]

@@ -1,16 +1,20 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from commission.filtering import FilteredListMixin
 from commission.publishing import PublishedDetailMixin
-from delegations.models import Delegation, DelegationMember, DelegationPhoto
+from delegations.filters import DelegationFilter
+from delegations.models import Delegation, DelegationMember, DelegationPhoto, ProgrammeItem
+from meetings.models import Meeting
 
 
-class DelegationListView(ListView):
+class DelegationListView(FilteredListMixin, ListView):
     template_name = "delegations/delegation_list.html"
+    filterset_class = DelegationFilter
     paginate_by = 20
 
     def get_queryset(self):
-        return Delegation.objects.published().select_related("head")
+        return self.filter(Delegation.objects.published()).select_related("head")
 
 
 class DelegationDetailView(PublishedDetailMixin, DetailView):
@@ -22,8 +26,13 @@ class DelegationDetailView(PublishedDetailMixin, DetailView):
             delegations = delegations.filter(start_date__year=self.kwargs["year"])
         return delegations.select_related("head").prefetch_related(
             "host_organisations",
-            "programme__meeting",
             "documents",
+            Prefetch(
+                "programme",
+                queryset=ProgrammeItem.objects.prefetch_related(
+                    Prefetch("meeting", queryset=Meeting.objects.published())
+                ),
+            ),
             Prefetch("members", queryset=DelegationMember.objects.select_related("person")),
             Prefetch("gallery", queryset=DelegationPhoto.objects.select_related("photo")),
         )

@@ -1,20 +1,28 @@
+from django.conf import settings
 from django.db.models import Prefetch
 from django.views.generic import ArchiveIndexView, DetailView, YearArchiveView
 
+from commission.filtering import FilteredListMixin
 from commission.publishing import PublishedDetailMixin
+from commission.templatetags.site import json_ld
+from meetings.filters import MeetingFilter
 from meetings.models import Meeting, MeetingPhoto, Participant
 
 
-class MeetingMixin:
-    """The published meetings, with what their lists and pages show."""
+class MeetingMixin(FilteredListMixin):
+    """The published meetings, filtered from the URL, with what their cards show."""
 
+    filterset_class = MeetingFilter
     date_field = "date"
     allow_empty = True
+    allow_future = True
     make_object_list = True
     paginate_by = 20
 
     def get_queryset(self):
-        return Meeting.objects.published().prefetch_related("topics")
+        return self.filter(Meeting.objects.published()).prefetch_related(
+            Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
+        )
 
 
 class MeetingArchiveView(MeetingMixin, ArchiveIndexView):
@@ -23,6 +31,11 @@ class MeetingArchiveView(MeetingMixin, ArchiveIndexView):
 
 class MeetingYearView(MeetingMixin, YearArchiveView):
     template_name = "meetings/meeting_archive_year.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["years"] = Meeting.objects.published().dates("date", "year", order="DESC")
+        return context
 
 
 class MeetingDetailView(PublishedDetailMixin, DetailView):
@@ -40,3 +53,28 @@ class MeetingDetailView(PublishedDetailMixin, DetailView):
             ),
             Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo")),
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        event = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": meeting.title,
+            "startDate": meeting.date.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": (
+                "https://schema.org/OnlineEventAttendanceMode"
+                if meeting.kind == Meeting.Kind.VIDEO_CONFERENCE
+                else "https://schema.org/OfflineEventAttendanceMode"
+            ),
+            "description": meeting.summary,
+            "url": self.request.build_absolute_uri(meeting.get_absolute_url()),
+            "organizer": {
+                "@type": "GovernmentOrganization",
+                "name": str(settings.SITE_NAME),
+            },
+            "location": {"@type": "Place", "name": meeting.place or str(settings.SITE_NAME)},
+        }
+        context["structured_data"] = json_ld(event)
+        return context

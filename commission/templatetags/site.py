@@ -23,3 +23,38 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+@register.filter
+def untranslated(obj, field: str = "title") -> bool:
+    """True when the page's language has no text of its own for ``field`` (English is shown)."""
+    from django.utils.translation import get_language
+
+    language = (get_language() or "en")[:2]
+    if language == "en":
+        return False
+    return not (getattr(obj, f"{field}_{language}", "") or "").strip()
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path: str) -> str:
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number) -> str:
+    """The current list's address on page ``number``, its filters kept."""
+    query = context.get("filter_query", "")
+    return f"?{query}&page={number}" if query else f"?page={number}"
+
+
+def json_ld(data: dict) -> str:
+    """JSON for a <script type="application/ld+json">, safe inside HTML."""
+    import json
+
+    return (
+        json.dumps(data, ensure_ascii=False, default=str)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )

@@ -73,15 +73,19 @@ def picture(
 
 
 @register.simple_tag
-def variant_url(photo: Photo | None, image_format: str = "jpeg", min_width: int = 1200) -> str:
-    """The URL of one variant (e.g. for Open Graph), or an empty string."""
+def variant_info(photo: Photo | None, image_format: str = "jpeg", min_width: int = 1200) -> dict:
+    """URL and size of one variant (e.g. the JPEG for Open Graph), or an empty dict."""
     if photo is None or not photo.is_ready:
-        return ""
+        return {}
     variants = photo.variants_of(image_format)
     if not variants:
-        return ""
+        return {}
     chosen = next((v for v in variants if v["width"] >= min_width), variants[-1])
-    return default_storage.url(chosen["name"])
+    return {
+        "url": default_storage.url(chosen["name"]),
+        "width": chosen["width"],
+        "height": chosen["height"],
+    }
 
 
 @register.filter

@@ -1,0 +1,27 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from aid.models import AidProgramme, AidProject, Region, Sector
+from commission.filtering import YearFilter
+from commission.models import Organisation
+
+
+class AidProjectFilter(django_filters.FilterSet):
+    donor = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.filter(donated_projects__isnull=False).distinct(),
+        to_field_name="slug",
+        label=_("Donor"),
+    )
+    programme = django_filters.ModelChoiceFilter(
+        queryset=AidProgramme.objects.published(), to_field_name="slug", label=_("Programme")
+    )
+    region = django_filters.ChoiceFilter(choices=Region.choices, label=_("Region"))
+    sector = django_filters.ChoiceFilter(choices=Sector.choices, label=_("Sector"))
+    status = django_filters.ChoiceFilter(
+        field_name="project_status", choices=AidProject.Status.choices, label=_("Status")
+    )
+    year = YearFilter(field_name="year")
+
+    class Meta:
+        model = AidProject
+        fields = ["donor", "programme", "region", "sector", "status", "year"]

@@ -1,0 +1,79 @@
+"""Public list filters (django-filter) that never fail on a bad URL parameter.
+
+A value that does not validate is dropped, the rest of the filters still
+apply, and the page says which parameter was ignored.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+#: Parameters that are not filters (pagination).
+NOT_FILTERS = {"page"}
+
+
+class CountryFilter(django_filters.ChoiceFilter):
+    """One ISO code among items that concern several countries."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", lambda: list(countries))
+        kwargs.setdefault("label", _("Country"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        return queryset.for_country(value) if value else queryset
+
+
+class YearFilter(django_filters.NumberFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Year"))
+        kwargs.setdefault("widget", forms.NumberInput(attrs={"min": 1990, "max": 2100}))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        if value in (None, ""):
+            return queryset
+        return super().filter(queryset, int(value))
+
+
+def apply_filters(filterset_class, data, queryset: QuerySet):
+    """Return (filterset, names of the parameters ignored because they were invalid)."""
+    filterset = filterset_class(data or None, queryset=queryset)
+    if filterset.is_bound and not filterset.is_valid():
+        ignored = sorted(filterset.errors)
+        cleaned = data.copy()
+        for name in ignored:
+            cleaned.pop(name, None)
+        filterset = filterset_class(cleaned, queryset=queryset)
+        filterset.is_valid()
+        filterset.ignored = [
+            (name, data.get(name, ""), (filterset_class.base_filters[name].label or name))
+            for name in ignored
+            if name in filterset_class.base_filters
+        ]
+    else:
+        filterset.ignored = []
+    return filterset
+
+
+class FilteredListMixin:
+    """A list view whose queryset goes through a FilterSet built from the URL."""
+
+    filterset_class = None
+
+    def filter(self, queryset: QuerySet) -> QuerySet:
+        self.filterset = apply_filters(self.filterset_class, self.request.GET, queryset)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context["filter_query"] = params.urlencode()
+        context["filtered"] = any(k not in NOT_FILTERS and v for k, v in self.request.GET.items())
+        return context

@@ -1,0 +1,17 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from commission.filtering import CountryFilter, YearFilter
+from delegations.models import Delegation
+
+
+class DelegationFilter(django_filters.FilterSet):
+    direction = django_filters.ChoiceFilter(
+        choices=Delegation.Direction.choices, label=_("Direction")
+    )
+    country = CountryFilter()
+    year = YearFilter(field_name="start_date__year")
+
+    class Meta:
+        model = Delegation
+        fields = ["direction", "country", "year"]

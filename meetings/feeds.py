@@ -1,0 +1,37 @@
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import Meeting
+
+
+class MeetingsFeed(Feed):
+    title = _("Meetings of the Standing Commission on International Affairs")
+    description = _("The latest published meetings of the commission.")
+
+    def link(self):
+        return reverse("meetings:archive")
+
+    def items(self):
+        return Meeting.objects.published().order_by("-date", "-pk")[:30]
+
+    def item_title(self, item: Meeting) -> str:
+        return item.title
+
+    def item_description(self, item: Meeting) -> str:
+        return item.summary
+
+    def item_pubdate(self, item: Meeting):
+        return item.published_at
+
+    def item_updateddate(self, item: Meeting):
+        return item.updated_at
+
+    def item_categories(self, item: Meeting):
+        return [str(item.get_kind_display()), *(str(country.name) for country in item.countries)]
+
+
+class MeetingsAtomFeed(MeetingsFeed):
+    feed_type = Atom1Feed
+    subtitle = MeetingsFeed.description
