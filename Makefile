@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint format check clean
+.PHONY: run test install migrate demo lint format messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -39,6 +39,10 @@ lint: install
 format: install
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
+
+messages: install  ## Update the translation catalogues and compile them (needs GNU gettext)
+	$(PY) manage.py makemessages -l ru -l be --no-location --ignore ".venv/*" --ignore "tests/*" --ignore "benchmarks/*"
+	$(PY) manage.py compilemessages -l ru -l be --ignore ".venv/*"
 
 clean:
 	rm -rf $(VENV) var staticfiles
