@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, TextField, Value
+from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -85,7 +86,14 @@ def _postgres(query: str, language: str) -> list[Result]:
         vector = SearchVector(columns[0], weight=weights[0], config=config)
         for column, weight in zip(columns[1:], weights[1:], strict=True):
             vector += SearchVector(column, weight=weight, config=config)
-        body = f"{fields[1]}_{language}"
+        # The snippet comes from the title and the first text field together, so
+        # a match in either is shown highlighted.
+        body = Concat(
+            f"title_{language}",
+            Value(". "),
+            f"{fields[1]}_{language}",
+            output_field=TextField(),
+        )
         rows = (
             model.objects.published()
             .annotate(rank=SearchRank(vector, search_query))
@@ -106,7 +114,7 @@ def _postgres(query: str, language: str) -> list[Result]:
         for obj in rows:
             snippet = obj.snippet or ""
             if START not in snippet:
-                snippet = getattr(obj, fields[1], "")[:200]
+                snippet = (getattr(obj, fields[1], "") or "")[:200]
             results.append(
                 Result(str(label), obj.title, obj.get_absolute_url(), _marked(snippet), obj.rank)
             )
