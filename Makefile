@@ -15,6 +15,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
+# axe-core and the Nu HTML checker for the accessibility and HTML tests; they
+# skip, saying why, where npm (or Java, for the checker) is not available.
+node_modules/.installed: package.json
+	@if command -v npm >/dev/null 2>&1; then \
+		CHROMEDRIVER_SKIP_DOWNLOAD=true npm install --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the axe-core and HTML validation tests will be skipped"; fi
+
 install: $(STAMP)
 
 migrate: install
@@ -28,7 +35,7 @@ run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install node_modules/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
