@@ -8,7 +8,7 @@ from commission.models import Organisation
 
 class AidProjectFilter(django_filters.FilterSet):
     donor = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.filter(donated_projects__isnull=False).distinct(),
+        queryset=Organisation.objects.filter(pk__in=AidProject.objects.values("donor")),
         to_field_name="slug",
         label=_("Donor"),
     )

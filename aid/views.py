@@ -59,10 +59,14 @@ class ProgrammeDetailView(PublishedDetailMixin, DetailView):
     def get_queryset(self):
         return self.visible(AidProgramme.objects.all()).select_related("donor")
 
+    #: Projects listed on the page; the rest are in the filtered project list.
+    projects_shown = 50
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         projects = published_projects().filter(programme=self.object)
-        context["projects"] = projects
+        context["projects"] = projects[: self.projects_shown]
+        context["projects_count"] = projects.count()
         context.update(totals_context(projects))
         return context
 

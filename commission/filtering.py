@@ -17,12 +17,31 @@ NOT_FILTERS = {"page"}
 
 
 class CountryFilter(django_filters.ChoiceFilter):
-    """One ISO code among items that concern several countries."""
+    """One ISO code among items that concern several countries.
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("choices", lambda: list(countries))
+    Offers only the countries the published items concern (not all 250).
+    """
+
+    def __init__(self, *args, model=None, **kwargs):
+        self.model = model
         kwargs.setdefault("label", _("Country"))
         super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        # Each request's FilterSet has its own copy of the filter: the choices
+        # are read when its form field is first built.
+        if not hasattr(self, "_field"):
+            self.extra["choices"] = self.present_countries()
+        return super().field
+
+    def present_countries(self) -> list[tuple[str, str]]:
+        codes: set[str] = set()
+        for value in self.model.objects.published().values_list("countries", flat=True).distinct():
+            codes.update(code for code in (value or "").split(",") if code)
+        return sorted(
+            ((code, countries.name(code)) for code in codes), key=lambda pair: str(pair[1])
+        )
 
     def filter(self, queryset, value):
         return queryset.for_country(value) if value else queryset

@@ -12,6 +12,8 @@ class LocalisedSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Each entry is written once per language; keep sitemap pages small.
+    limit = 1000
 
 
 class PagesSitemap(LocalisedSitemap):
@@ -35,9 +37,10 @@ class PagesSitemap(LocalisedSitemap):
 
 class PublishedSitemap(LocalisedSitemap):
     model = None
+    fields: tuple[str, ...] = ()
 
     def items(self):
-        return self.model.objects.published().order_by("pk")
+        return self.model.objects.published().only(*self.fields).order_by("pk")
 
     def lastmod(self, obj):
         return obj.updated_at
@@ -45,18 +48,22 @@ class PublishedSitemap(LocalisedSitemap):
 
 class MeetingSitemap(PublishedSitemap):
     model = Meeting
+    fields = ("slug", "date", "updated_at")
 
 
 class DelegationSitemap(PublishedSitemap):
     model = Delegation
+    fields = ("slug", "start_date", "updated_at")
 
 
 class ProgrammeSitemap(PublishedSitemap):
     model = AidProgramme
+    fields = ("slug", "updated_at")
 
 
 class ProjectSitemap(PublishedSitemap):
     model = AidProject
+    fields = ("slug", "updated_at")
 
 
 SITEMAPS = {

@@ -9,7 +9,7 @@ class DelegationFilter(django_filters.FilterSet):
     direction = django_filters.ChoiceFilter(
         choices=Delegation.Direction.choices, label=_("Direction")
     )
-    country = CountryFilter()
+    country = CountryFilter(model=Delegation)
     year = YearFilter(field_name="start_date__year")
 
     class Meta:

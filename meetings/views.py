@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Max, Min, Prefetch
 from django.views.generic import ArchiveIndexView, DetailView, YearArchiveView
 
 from commission.filtering import FilteredListMixin
@@ -25,16 +25,33 @@ class MeetingMixin(FilteredListMixin):
         )
 
 
+def meeting_years() -> list[int]:
+    """Years from the first to the last published meeting, newest first.
+
+    Two indexed look-ups instead of a DISTINCT over every meeting's date.
+    """
+    span = Meeting.objects.published().aggregate(first=Min("date"), last=Max("date"))
+    if not span["first"]:
+        return []
+    return list(range(span["last"].year, span["first"].year - 1, -1))
+
+
 class MeetingArchiveView(MeetingMixin, ArchiveIndexView):
     template_name = "meetings/meeting_archive.html"
+
+    def get_dated_items(self):
+        return meeting_years(), self.get_dated_queryset(), {}
 
 
 class MeetingYearView(MeetingMixin, YearArchiveView):
     template_name = "meetings/meeting_archive_year.html"
 
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        return []  # the year navigation uses meeting_years()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["years"] = Meeting.objects.published().dates("date", "year", order="DESC")
+        context["years"] = meeting_years()
         return context
 
 
