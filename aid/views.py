@@ -22,7 +22,7 @@ def totals_context(projects) -> dict:
 
     def donor_name(pk):
         if not donors:
-            donors.update(Organisation.objects.filter(donated_projects__in=projects).in_bulk())
+            donors.update(Organisation.objects.filter(pk__in=projects.values("donor")).in_bulk())
         return donors[pk].name if pk in donors else "—"
 
     return {

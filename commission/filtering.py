@@ -37,7 +37,8 @@ class CountryFilter(django_filters.ChoiceFilter):
 
     def present_countries(self) -> list[tuple[str, str]]:
         codes: set[str] = set()
-        for value in self.model.objects.published().values_list("countries", flat=True).distinct():
+        combinations = self.model.objects.published().order_by().values_list("countries", flat=True)
+        for value in combinations.distinct():
             codes.update(code for code in (value or "").split(",") if code)
         return sorted(
             ((code, countries.name(code)) for code in codes), key=lambda pair: str(pair[1])

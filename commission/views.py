@@ -2,7 +2,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -72,9 +72,12 @@ class AboutView(TemplateView):
 
 
 def _countries_of(queryset) -> Counter:
+    """Items per country; grouped in the database by their combination of countries."""
     counts: Counter = Counter()
-    for value in queryset.values_list("countries", flat=True):
-        counts.update(code for code in (value or "").split(",") if code)
+    for row in queryset.order_by().values("countries").annotate(items=Count("id")):
+        for code in (row["countries"] or "").split(","):
+            if code:
+                counts[code] += row["items"]
     return counts
 
 

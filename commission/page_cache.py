@@ -1,0 +1,73 @@
+"""Whole-page caching of the public site for anonymous visitors.
+
+A news spike costs one render per page and language: later visitors get the
+stored page. Every saved or deleted content object bumps a version number
+that is part of each key, so a change shows at once; scheduled items appear
+when the entry expires (PAGE_CACHE_SECONDS).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+
+VERSION_KEY = "page-cache:version"
+#: Only the public, language-prefixed pages are cached.
+CACHED_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def content_version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def bump_content_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet (or evicted)
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _key(request: HttpRequest) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page-cache:{content_version()}:{request.method}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if self._cacheable_response(response):
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _cacheable_request(request: HttpRequest) -> bool:
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and request.path.startswith(CACHED_PREFIXES)
+            and "/preview/" not in request.path
+            and not request.user.is_authenticated
+        )
+
+    @staticmethod
+    def _cacheable_response(response: HttpResponse) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in response.get("Cache-Control", "")
+        )
