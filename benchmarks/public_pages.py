@@ -97,14 +97,7 @@ def _timings(client, runs: int) -> list[tuple[str, float, float]]:
             times.append((time.perf_counter() - start) * 1000)
         times.sort()
         p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
-        results.append(
-            (
-                url,
-                statistics.median(times),
-                p95,
-                len(response.content if not response.streaming else b""),
-            )
-        )
+        results.append((url, statistics.median(times), p95))
     return results
 
 

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 from django.views.generic import RedirectView
 
-from commission import opendata, preview, views
+from commission import health, opendata, preview, views
 from commission.report import views as report_views
 from commission.sitemaps import SITEMAPS
 
@@ -25,6 +25,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("health/", health.health, name="health"),
     path(
         "sitemap.xml",
         cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
