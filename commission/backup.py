@@ -46,18 +46,18 @@ def models_to_dump() -> list:
     ]
 
 
-def _walk(folder: str) -> Iterator[str]:
+def walk_storage(folder: str) -> Iterator[str]:
     if not default_storage.exists(folder):
         return
     directories, files = default_storage.listdir(folder)
     for name in files:
         yield f"{folder}/{name}"
     for directory in directories:
-        yield from _walk(f"{folder}/{directory}")
+        yield from walk_storage(f"{folder}/{directory}")
 
 
 def stored_files() -> list[str]:
-    return sorted(name for folder in FILE_FOLDERS for name in _walk(folder))
+    return sorted(name for folder in FILE_FOLDERS for name in walk_storage(folder))
 
 
 def sha256_of(name: str) -> str:
