@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from commission.models import Organisation
+from commission.models import Document, Organisation
 from commission.publishing import PublishableModel, PublishableQuerySet
 from photos.models import GalleryItem
 
@@ -254,23 +254,9 @@ class Milestone(models.Model):
         return f"{self.get_kind_display()} ({self.date:%Y-%m-%d})"
 
 
-class ProjectDocument(models.Model):
+class ProjectDocument(Document):
     project = models.ForeignKey(AidProject, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("title"), max_length=300)
     file = models.FileField(_("file"), upload_to="documents/aid/", blank=True)
-    url = models.URLField(_("link"), blank=True)
-
-    class Meta:
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def clean(self) -> None:
-        super().clean()
-        if not self.file and not self.url:
-            raise ValidationError(_("Attach a file or give a link."))
 
 
 class ProjectPhoto(GalleryItem):

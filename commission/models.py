@@ -144,3 +144,23 @@ class Membership(models.Model):
         super().clean()
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date is before the start date.")})
+
+
+class Document(models.Model):
+    """A document attached to a visit or a project: an uploaded file or a link."""
+
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        abstract = True
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.file and not self.url:
+            raise ValidationError(_("Attach a file or give a link."))

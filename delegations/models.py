@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from commission.models import Organisation, Person, Topic
+from commission.models import Document, Organisation, Person, Topic
 from commission.publishing import PublishableModel, PublishableQuerySet
 from photos.models import GalleryItem
 
@@ -127,23 +127,9 @@ class ProgrammeItem(models.Model):
             raise ValidationError({"date": _("The date is outside the dates of the visit.")})
 
 
-class DelegationDocument(models.Model):
+class DelegationDocument(Document):
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("title"), max_length=300)
     file = models.FileField(_("file"), upload_to="documents/delegations/", blank=True)
-    url = models.URLField(_("link"), blank=True)
-
-    class Meta:
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def clean(self) -> None:
-        super().clean()
-        if not self.file and not self.url:
-            raise ValidationError(_("Attach a file or give a link."))
 
 
 class DelegationPhoto(GalleryItem):
