@@ -45,3 +45,13 @@ def permissions_for(role: str) -> list[tuple[str, str]]:
         if role == PUBLISHER and label in PUBLISHABLE:
             pairs.append((app_label, f"publish_{model_name}"))
     return pairs
+
+
+def create_roles(group_model, permission_model) -> None:
+    """Create (or complete) the groups; used by the data migration and the tests."""
+    for role in (EDITOR, PUBLISHER):
+        group, _ = group_model.objects.get_or_create(name=role)
+        for app_label, codename in permissions_for(role):
+            group.permissions.add(
+                permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+            )

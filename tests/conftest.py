@@ -29,7 +29,12 @@ def superuser(db):
 
 
 def make_staff(username: str, group: str | None):
-    from django.contrib.auth.models import Group
+    from django.contrib.auth.models import Group, Permission
+
+    from commission.roles import create_roles
+
+    # A transactional test's flush removes what the data migration made.
+    create_roles(Group, Permission)
 
     user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw-12345")
     user.is_staff = True

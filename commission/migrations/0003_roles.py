@@ -3,23 +3,16 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from commission.roles import EDITOR, PUBLISHER, permissions_for
+from commission.roles import EDITOR, PUBLISHER, create_roles
 
 
-def create_roles(apps, schema_editor):
+def add_roles(apps, schema_editor):
     # Permissions are normally made after all migrations; make them now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role in (EDITOR, PUBLISHER):
-        group, _ = Group.objects.get_or_create(name=role)
-        for app_label, codename in permissions_for(role):
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+    create_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_roles(apps, schema_editor):
@@ -37,4 +30,4 @@ class Migration(migrations.Migration):
         ("photos", "0002_history"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = [migrations.RunPython(add_roles, remove_roles)]

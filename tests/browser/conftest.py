@@ -38,7 +38,10 @@ def new_page(chromium):
     contexts = []
 
     def open_page(viewport=(1280, 900)):
-        context = chromium.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        # CSP is bypassed so that test tools (axe-core) can be injected into pages.
+        context = chromium.new_context(
+            viewport={"width": viewport[0], "height": viewport[1]}, bypass_csp=True
+        )
         context.set_default_timeout(15_000)
         contexts.append(context)
         return context.new_page()
