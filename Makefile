@@ -32,7 +32,7 @@ demo: migrate
 	$(PY) manage.py demo_admin
 
 run: demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "Serving on http://$(HOST):$(PORT)/ — admin: http://$(HOST):$(PORT)/admin/ (user admin, password commission-demo)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install node_modules/.installed

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         action = "created" if created else "reset"
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo admin {action}: log in at http://127.0.0.1:8000/{settings.ADMIN_URL} "
-                f"as '{DEMO_USERNAME}' with password '{DEMO_PASSWORD}'."
+                f"Demo admin {action}: log in at /{settings.ADMIN_URL} as '{DEMO_USERNAME}' "
+                f"with password '{DEMO_PASSWORD}'."
             )
         )
