@@ -124,3 +124,19 @@ def make_project(**fields):
         fields["donor"] = make_organisation()
     fields.setdefault("status", "published")
     return AidProject.objects.create(**fields)
+
+
+def meeting_form(**overrides) -> dict:
+    """POST data for the admin's meeting form, with empty inlines."""
+    data = {
+        "title_en": "Sitting on cooperation",
+        "kind": "sitting",
+        "date": "2026-02-10",
+        "slug": "",
+        "participant_set-TOTAL_FORMS": "0",
+        "participant_set-INITIAL_FORMS": "0",
+        "gallery-TOTAL_FORMS": "0",
+        "gallery-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data

@@ -7,26 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import Meeting
-from tests.conftest import make_meeting
+from tests.conftest import make_meeting, meeting_form
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:meetings_meeting_changelist"
-
-
-def meeting_form(**overrides) -> dict:
-    data = {
-        "title_en": "Sitting on cooperation",
-        "kind": "sitting",
-        "date": "2026-02-10",
-        "slug": "",
-        "participant_set-TOTAL_FORMS": "0",
-        "participant_set-INITIAL_FORMS": "0",
-        "gallery-TOTAL_FORMS": "0",
-        "gallery-INITIAL_FORMS": "0",
-    }
-    data.update(overrides)
-    return data
 
 
 def run_action(client, action: str, meeting: Meeting):

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from commission.preview import SALT, preview_url
 from meetings.models import Meeting
-from tests.conftest import make_meeting
+from tests.conftest import make_meeting, meeting_form
 
 pytestmark = pytest.mark.django_db
 
@@ -63,17 +63,7 @@ def test_view_on_site_gives_drafts_a_preview_and_published_items_their_page(admi
 def test_history_records_who_changed_what_and_can_revert(publisher_client, publisher):
     meeting = make_meeting(status="draft", title_en="First title")
     change = reverse("admin:meetings_meeting_change", args=[meeting.pk])
-    form = {
-        "title_en": "Second title",
-        "kind": "bilateral",
-        "date": "2026-01-26",
-        "status": "draft",
-        "slug": meeting.slug,
-        "participant_set-TOTAL_FORMS": "0",
-        "participant_set-INITIAL_FORMS": "0",
-        "gallery-TOTAL_FORMS": "0",
-        "gallery-INITIAL_FORMS": "0",
-    }
+    form = meeting_form(title_en="Second title", status="draft", slug=meeting.slug)
     assert publisher_client.post(change, form).status_code == 302
     latest, first = meeting.history.all()[:2]
     assert (latest.title_en, latest.history_user, latest.history_user_name) == (

@@ -15,7 +15,7 @@ from PIL import Image
 from meetings.models import Meeting
 from photos.models import Photo
 from photos.services import process_photo
-from tests.conftest import make_meeting
+from tests.conftest import make_meeting, meeting_form
 from tests.photos import images
 
 pytestmark = pytest.mark.django_db
@@ -275,19 +275,13 @@ def test_several_photos_are_uploaded_into_a_gallery_at_once(
 ):
     meeting = make_meeting(title_en="Talks", status="draft")
     url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
-    data = {
-        "title_en": "Talks",
-        "kind": "bilateral",
-        "date": "2026-01-26",
-        "status": "draft",
-        "slug": meeting.slug,
-        "participant_set-TOTAL_FORMS": "0",
-        "participant_set-INITIAL_FORMS": "0",
-        "gallery-TOTAL_FORMS": "0",
-        "gallery-INITIAL_FORMS": "0",
-        "upload_photos": [jpeg_upload("one.jpg"), jpeg_upload("two.jpg", 700, 700)],
-        "upload_alt_text": "Delegations at the table",
-    }
+    data = meeting_form(title_en="Talks", status="draft", slug=meeting.slug)
+    data.update(
+        {
+            "upload_photos": [jpeg_upload("one.jpg"), jpeg_upload("two.jpg", 700, 700)],
+            "upload_alt_text": "Delegations at the table",
+        }
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(url, data)
     assert response.status_code == 302
@@ -299,22 +293,16 @@ def test_several_photos_are_uploaded_into_a_gallery_at_once(
 
 def test_a_gallery_upload_with_a_bad_file_saves_nothing(admin_client, settings):
     meeting = make_meeting(title_en="Talks", status="draft")
-    data = {
-        "title_en": "Talks changed",
-        "kind": "bilateral",
-        "date": "2026-01-26",
-        "status": "draft",
-        "slug": meeting.slug,
-        "participant_set-TOTAL_FORMS": "0",
-        "participant_set-INITIAL_FORMS": "0",
-        "gallery-TOTAL_FORMS": "0",
-        "gallery-INITIAL_FORMS": "0",
-        "upload_photos": [
-            jpeg_upload("good.jpg"),
-            SimpleUploadedFile("bad.svg", images.SVG, "image/svg+xml"),
-        ],
-        "upload_alt_text": "Delegations",
-    }
+    data = meeting_form(title_en="Talks changed", status="draft", slug=meeting.slug)
+    data.update(
+        {
+            "upload_photos": [
+                jpeg_upload("good.jpg"),
+                SimpleUploadedFile("bad.svg", images.SVG, "image/svg+xml"),
+            ],
+            "upload_alt_text": "Delegations",
+        }
+    )
     response = admin_client.post(reverse("admin:meetings_meeting_change", args=[meeting.pk]), data)
     assert response.status_code == 200
     assert "bad.svg is an SVG drawing" in response.content.decode()
@@ -331,23 +319,18 @@ def test_a_gallery_has_at_most_one_cover(admin_client):
     meeting = make_meeting(title_en="Talks", status="draft")
     first = Photo.objects.create(alt_text="One", width=10, height=10)
     second = Photo.objects.create(alt_text="Two", width=10, height=10)
-    data = {
-        "title_en": "Talks",
-        "kind": "bilateral",
-        "date": "2026-01-26",
-        "status": "draft",
-        "slug": meeting.slug,
-        "participant_set-TOTAL_FORMS": "0",
-        "participant_set-INITIAL_FORMS": "0",
-        "gallery-TOTAL_FORMS": "2",
-        "gallery-INITIAL_FORMS": "0",
-        "gallery-0-photo": str(first.pk),
-        "gallery-0-position": "0",
-        "gallery-0-is_cover": "on",
-        "gallery-1-photo": str(second.pk),
-        "gallery-1-position": "1",
-        "gallery-1-is_cover": "on",
-    }
+    data = meeting_form(title_en="Talks", status="draft", slug=meeting.slug)
+    data.update(
+        {
+            "gallery-TOTAL_FORMS": "2",
+            "gallery-0-photo": str(first.pk),
+            "gallery-0-position": "0",
+            "gallery-0-is_cover": "on",
+            "gallery-1-photo": str(second.pk),
+            "gallery-1-position": "1",
+            "gallery-1-is_cover": "on",
+        }
+    )
     response = admin_client.post(reverse("admin:meetings_meeting_change", args=[meeting.pk]), data)
     assert response.status_code == 200
     assert "Choose one cover photo, not 2." in response.content.decode()
