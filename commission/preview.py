@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from commission.admin_site import is_verified
 from commission.roles import PUBLISHABLE
 
 SALT = "commission.preview"
@@ -36,7 +37,7 @@ def _detail_views():
 
 
 def preview(request: HttpRequest, token: str) -> HttpResponse:
-    if not (request.user.is_active and request.user.is_staff):
+    if not (request.user.is_active and request.user.is_staff and is_verified(request.user)):
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     try:
         label, pk = signing.loads(token, salt=SALT, max_age=MAX_AGE)

@@ -1,0 +1,37 @@
+"""The admin site, with a TOTP second factor when ADMIN_REQUIRE_2FA is on (django-otp)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.admin import AdminSite
+from django.contrib.admin.forms import AdminAuthenticationForm
+
+
+def second_factor_required() -> bool:
+    return settings.ADMIN_REQUIRE_2FA
+
+
+def is_verified(user) -> bool:
+    """Logged in with a second factor (always true when none is required)."""
+    return not second_factor_required() or bool(getattr(user, "is_verified", lambda: False)())
+
+
+class CommissionAdminSite(AdminSite):
+    @property
+    def login_form(self):
+        if second_factor_required():
+            from django_otp.admin import OTPAdminAuthenticationForm
+
+            return OTPAdminAuthenticationForm
+        return AdminAuthenticationForm
+
+    @property
+    def login_template(self):
+        if second_factor_required():
+            from django_otp.admin import _admin_template_for_django_version
+
+            return _admin_template_for_django_version()
+        return None
+
+    def has_permission(self, request) -> bool:
+        return super().has_permission(request) and is_verified(request.user)
