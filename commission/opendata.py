@@ -18,7 +18,7 @@ from commission.report.data import (
     meeting_columns,
     project_columns,
 )
-from commission.report.writers import _plain
+from commission.report.writers import plain_value
 
 ENTITIES = {
     "meetings": (meeting_columns, "meeting_rows"),
@@ -51,7 +51,9 @@ def entity_csv(request: HttpRequest, entity: str) -> StreamingHttpResponse:
         writer = csv.writer(buffer)
         writer.writerow([c.key for c in columns])
         for row in rows:
-            writer.writerow(["" if row[c.key] is None else _plain(row[c.key]) for c in columns])
+            writer.writerow(
+                [plain_value(row[c.key]) for c in columns]  # csv writes None as ""
+            )
             if buffer.tell() > 64 * 1024:
                 yield buffer.getvalue()
                 buffer.seek(0)
@@ -70,7 +72,7 @@ def entity_json(request: HttpRequest, entity: str) -> StreamingHttpResponse:
         yield "["
         for index, row in enumerate(rows):
             yield ("," if index else "") + json.dumps(
-                {key: _plain(value) for key, value in row.items()}, ensure_ascii=False
+                {key: plain_value(value) for key, value in row.items()}, ensure_ascii=False
             )
         yield "]\n"
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +33,12 @@ def published_q(now: datetime | None = None) -> Q:
 class PublishableQuerySet(models.QuerySet):
     def published(self, now: datetime | None = None) -> PublishableQuerySet:
         return self.filter(published_q(now))
+
+    def with_public_flag(self, now: datetime | None = None) -> PublishableQuerySet:
+        """Annotate ``is_public_now`` with the same rule as published()."""
+        return self.annotate(
+            is_public_now=ExpressionWrapper(published_q(now), output_field=models.BooleanField())
+        )
 
     def drafts(self) -> PublishableQuerySet:
         return self.filter(status=PublicationStatus.DRAFT)

@@ -2,7 +2,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -11,6 +11,7 @@ from django_countries import countries
 
 from aid.models import AidProgramme, AidProject
 from aid.views import published_projects, totals_context
+from commission.countries import count_by_country
 from commission.models import Membership, Person
 from commission.search import MAX_QUERY_LENGTH, clean_query, search
 from delegations.models import Delegation
@@ -71,23 +72,13 @@ class AboutView(TemplateView):
     template_name = "commission/about.html"
 
 
-def _countries_of(queryset) -> Counter:
-    """Items per country; grouped in the database by their combination of countries."""
-    counts: Counter = Counter()
-    for row in queryset.order_by().values("countries").annotate(items=Count("id")):
-        for code in (row["countries"] or "").split(","):
-            if code:
-                counts[code] += row["items"]
-    return counts
-
-
 class CountryListView(TemplateView):
     template_name = "commission/country_list.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meetings = _countries_of(Meeting.objects.published())
-        visits = _countries_of(Delegation.objects.published())
+        meetings = count_by_country(Meeting.objects.published())
+        visits = count_by_country(Delegation.objects.published())
         donors = Counter(AidProject.objects.published().values_list("donor__country", flat=True))
         codes = (set(meetings) | set(visits) | set(donors)) - {"", "BY"}
         context["countries"] = sorted(

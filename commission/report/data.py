@@ -7,21 +7,21 @@ thousands of items streams instead of filling memory.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from aid.models import AidProject, Milestone, Region, Sector
 from aid.totals import totals_by_currency, usd_total
+from commission.countries import count_by_country
 from commission.models import Organisation
-from commission.publishing import PublicationStatus
 from delegations.models import Delegation, DelegationMember
 from meetings.models import Meeting, Participant
 
@@ -150,12 +150,10 @@ class AnnualReport:
     def _translated(self, *fields: str) -> list[str]:
         return [f"{field}_{code}" for field in fields for code in {self.language, "en"}]
 
-    def _state(self, row: dict, now) -> tuple[bool, str]:
-        public = row["status"] == PublicationStatus.PUBLISHED or (
-            row["status"] == PublicationStatus.SCHEDULED
-            and row["published_at"] is not None
-            and row["published_at"] <= now
-        )
+    @staticmethod
+    def _state(row: dict) -> tuple[bool, str]:
+        """Rows carry ``is_public_now`` from PublishableQuerySet.with_public_flag()."""
+        public = bool(row["is_public_now"])
         return public, (_("published") if public else _("DRAFT (internal)"))
 
     def _country_names(self, value: str) -> str:
@@ -191,18 +189,20 @@ class AnnualReport:
 
     def meeting_rows(self) -> Iterator[dict]:
         self._country_cache = {}
-        now = timezone.now()
         with translation.override(self.language):
             kinds = {value: str(label) for value, label in Meeting.Kind.choices}
-            rows = self.meetings().values(
-                "pk",
-                "date",
-                "slug",
-                "kind",
-                "countries",
-                "status",
-                "published_at",
-                *self._translated("title", "place"),
+            rows = (
+                self.meetings()
+                .with_public_flag()
+                .values(
+                    "pk",
+                    "date",
+                    "slug",
+                    "kind",
+                    "countries",
+                    "is_public_now",
+                    *self._translated("title", "place"),
+                )
             )
             for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
                 ids = [row["pk"] for row in chunk]
@@ -219,7 +219,7 @@ class AnnualReport:
                     "topic__name",
                 )
                 for row in chunk:
-                    public, state = self._state(row, now)
+                    public, state = self._state(row)
                     url = (
                         reverse(
                             "meetings:detail",
@@ -242,19 +242,21 @@ class AnnualReport:
 
     def delegation_rows(self) -> Iterator[dict]:
         self._country_cache = {}
-        now = timezone.now()
         with translation.override(self.language):
             directions = {value: str(label) for value, label in Delegation.Direction.choices}
-            rows = self.delegations().values(
-                "pk",
-                "start_date",
-                "end_date",
-                "slug",
-                "direction",
-                "countries",
-                "status",
-                "published_at",
-                *self._translated("title", "purpose", "head__name"),
+            rows = (
+                self.delegations()
+                .with_public_flag()
+                .values(
+                    "pk",
+                    "start_date",
+                    "end_date",
+                    "slug",
+                    "direction",
+                    "countries",
+                    "is_public_now",
+                    *self._translated("title", "purpose", "head__name"),
+                )
             )
             for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
                 members = self._names_by(
@@ -265,7 +267,7 @@ class AnnualReport:
                     "person__name",
                 )
                 for row in chunk:
-                    public, state = self._state(row, now)
+                    public, state = self._state(row)
                     url = (
                         reverse(
                             "delegations:detail",
@@ -288,27 +290,29 @@ class AnnualReport:
                     }
 
     def project_rows(self) -> Iterator[dict]:
-        now = timezone.now()
         with translation.override(self.language):
             regions = {value: str(label) for value, label in Region.choices}
             sectors = {value: str(label) for value, label in Sector.choices}
             statuses = {value: str(label) for value, label in AidProject.Status.choices}
-            rows = self.projects().values(
-                "pk",
-                "slug",
-                "region",
-                "sector",
-                "project_status",
-                "year",
-                "amount",
-                "currency",
-                "amount_is_approximate",
-                "amount_usd",
-                "status",
-                "published_at",
-                *self._translated(
-                    "title", "district", "programme__title", "donor__name", "recipient__name"
-                ),
+            rows = (
+                self.projects()
+                .with_public_flag()
+                .values(
+                    "pk",
+                    "slug",
+                    "region",
+                    "sector",
+                    "project_status",
+                    "year",
+                    "amount",
+                    "currency",
+                    "amount_is_approximate",
+                    "amount_usd",
+                    "is_public_now",
+                    *self._translated(
+                        "title", "district", "programme__title", "donor__name", "recipient__name"
+                    ),
+                )
             )
             for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
                 dates: dict[int, dict[str, dt.date]] = defaultdict(dict)
@@ -316,7 +320,7 @@ class AnnualReport:
                 for milestone in milestones.order_by("date").values("project_id", "kind", "date"):
                     dates[milestone["project_id"]].setdefault(milestone["kind"], milestone["date"])
                 for row in chunk:
-                    public, state = self._state(row, now)
+                    public, state = self._state(row)
                     project_dates = dates.get(row["pk"], {})
                     yield {
                         "title": self._text(row, "title"),
@@ -350,18 +354,11 @@ class AnnualReport:
 
     def _summary(self) -> Summary:
         meetings, delegations, projects = self.meetings(), self.delegations(), self.projects()
-        by_country: Counter = Counter()
-        for value in meetings.values_list("countries", flat=True).iterator(chunk_size=CHUNK):
-            by_country.update(code for code in (value or "").split(",") if code)
+        by_country = count_by_country(meetings)
         kinds = dict(Meeting.Kind.choices)
         by_kind = meetings.order_by().values("kind").annotate(n=Count("id")).order_by("-n", "kind")
-        visits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for direction, value in delegations.values_list("direction", "countries").iterator(
-            chunk_size=CHUNK
-        ):
-            for code in (value or "").split(","):
-                if code:
-                    visits[code][0 if direction == Delegation.Direction.INCOMING else 1] += 1
+        incoming = count_by_country(delegations.filter(direction=Delegation.Direction.INCOMING))
+        outgoing = count_by_country(delegations.filter(direction=Delegation.Direction.OUTGOING))
         statuses = dict(AidProject.Status.choices)
         by_status = (
             projects.order_by().values("project_status").annotate(n=Count("id")).order_by("-n")
@@ -394,7 +391,10 @@ class AnnualReport:
                 (str(kinds.get(row["kind"], row["kind"])), row["n"]) for row in by_kind
             ],
             delegations_by_country=sorted(
-                ((str(countries.name(code)), inn, out) for code, (inn, out) in visits.items()),
+                (
+                    (str(countries.name(code)), incoming[code], outgoing[code])
+                    for code in incoming.keys() | outgoing.keys()
+                ),
                 key=lambda row: (-(row[1] + row[2]), row[0]),
             ),
             projects_by_status=[

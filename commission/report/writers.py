@@ -344,7 +344,7 @@ def _format(value, column: Column) -> str:
 # --- CSV and JSON ----------------------------------------------------------------
 
 
-def _plain(value):
+def plain_value(value):
     """Dates as ISO 8601, amounts with two decimals: the same on every database."""
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -362,7 +362,10 @@ def write_csv_zip(report: AnnualReport, output: BinaryIO) -> None:
                 writer.writerow([column.key for column in columns])
                 for values in rows():
                     writer.writerow(
-                        ["" if values[c.key] is None else _plain(values[c.key]) for c in columns]
+                        [
+                            "" if values[c.key] is None else plain_value(values[c.key])
+                            for c in columns
+                        ]
                     )
                 text.flush()
                 text.detach()
@@ -395,13 +398,13 @@ def write_json(report: AnnualReport, output: BinaryIO) -> None:
                 {
                     "currency": t.currency,
                     "projects": t.projects,
-                    "total": _plain(t.amount),
+                    "total": plain_value(t.amount),
                     "approximate": t.approximate,
                 }
                 for t in summary.totals_by_currency
             ],
             "usd_total": {
-                "total": _plain(summary.usd_total.amount),
+                "total": plain_value(summary.usd_total.amount),
                 "projects": summary.usd_total.projects,
                 "projects_without_usd": summary.usd_total.projects_without_usd,
             },
@@ -415,7 +418,9 @@ def write_json(report: AnnualReport, output: BinaryIO) -> None:
             if index:
                 output.write(b",")
             output.write(
-                json.dumps({k: _plain(v) for k, v in values.items()}, ensure_ascii=False).encode()
+                json.dumps(
+                    {k: plain_value(v) for k, v in values.items()}, ensure_ascii=False
+                ).encode()
             )
         output.write(b"]")
     output.write(b"}\n")
