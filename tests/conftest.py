@@ -28,6 +28,15 @@ def superuser(db):
     return get_user_model().objects.create_superuser("root", "root@example.org", "pw-root-123")
 
 
+def postgres_url() -> str:
+    """The URL of the (test) PostgreSQL database this process uses, for a subprocess."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
 def make_staff(username: str, group: str | None):
     from django.contrib.auth.models import Group, Permission
 

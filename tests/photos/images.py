@@ -36,6 +36,11 @@ def encode(image: Image.Image, image_format: str, **options) -> bytes:
     return buffer.getvalue()
 
 
+def jpeg_bytes(width: int = 800, height: int = 600) -> bytes:
+    """A plain JPEG of the given size."""
+    return encode(upright_marker(width, height), "JPEG", quality=85)
+
+
 def upright_marker(width: int = 1000, height: int = 600) -> Image.Image:
     """Blue, with a red top-left quarter: shows which way up an image is."""
     image = Image.new("RGB", (width, height), BLUE)
