@@ -41,6 +41,14 @@ def jpeg_bytes(width: int = 800, height: int = 600) -> bytes:
     return encode(upright_marker(width, height), "JPEG", quality=85)
 
 
+def noisy_jpeg(width: int = 128, height: int = 128, seed: int = 0) -> bytes:
+    """Random pixels: a JPEG that barely compresses, for filling a small disk."""
+    import random
+
+    pixels = random.Random(seed).randbytes(width * height * 3)
+    return encode(Image.frombytes("RGB", (width, height), pixels), "JPEG", quality=95)
+
+
 def upright_marker(width: int = 1000, height: int = 600) -> Image.Image:
     """Blue, with a red top-left quarter: shows which way up an image is."""
     image = Image.new("RGB", (width, height), BLUE)

@@ -7,6 +7,7 @@ from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from commission.storage import files_follow_transaction
 from photos.services import photo_create
 from photos.validation import validate_image_file
 
@@ -18,7 +19,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("files", nargs="+", help="Image files (or folders of them) to import.")
+        parser.add_argument(
+            "files", nargs="+", help="Image files, or folders (searched with their subfolders)."
+        )
         parser.add_argument(
             "--alt",
             default="",
@@ -55,7 +58,14 @@ class Command(BaseCommand):
         for name in names:
             path = Path(name)
             if path.is_dir():
-                paths.extend(sorted(child for child in path.iterdir() if child.is_file()))
+                paths.extend(
+                    sorted(
+                        child
+                        for child in path.rglob("*")
+                        if child.is_file()
+                        and not any(part.startswith(".") for part in child.relative_to(path).parts)
+                    )
+                )
             else:
                 paths.append(path)
         return paths
@@ -65,7 +75,7 @@ class Command(BaseCommand):
             upload = File(handle, name=path.name)
             facts = validate_image_file(upload)
             alt = options["alt"] or path.stem.replace("_", " ").replace("-", " ")
-            with transaction.atomic():
+            with files_follow_transaction(), transaction.atomic():
                 photo = photo_create(
                     file=upload,
                     facts=facts,
