@@ -62,6 +62,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A database or storage outage gives a clear 503 page, not a 500.
+    "commission.errors.ServiceErrorMiddleware",
+    # Files written by a request whose transaction rolls back are removed.
+    "commission.storage.TransactionalFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,8 +162,50 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 # development and tests; in production the web server or object storage does.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 
+# Media (photo originals and variants, documents): the local folder above, or
+# S3-compatible object storage with MEDIA_STORAGE=s3 (see the README). With S3,
+# give the public read access to photos/ and documents/ only, never originals/.
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE not in {"filesystem", "s3"}:
+    sys.exit(f"commission: MEDIA_STORAGE must be 'filesystem' or 's3', not {MEDIA_STORAGE!r}.")
+if MEDIA_STORAGE == "s3" and not env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+    sys.exit("commission: AWS_STORAGE_BUCKET_NAME must be set when MEDIA_STORAGE=s3.")
+
+
+def _s3_client_config():
+    from botocore.config import Config
+
+    return Config(
+        connect_timeout=5, read_timeout=30, retries={"max_attempts": 3, "mode": "standard"}
+    )
+
+
+MEDIA_STORAGE_BACKEND = (
+    {
+        "BACKEND": "commission.storage.MediaS3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default=None),
+            # Variant names change with their content: browsers may keep them.
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+            # Plain URLs (cacheable pages); access is the bucket policy's job.
+            "querystring_auth": False,
+            "default_acl": None,
+            "file_overwrite": False,
+            # Fail in seconds, not minutes, when the object store is unreachable.
+            "client_config": _s3_client_config(),
+        },
+    }
+    if MEDIA_STORAGE == "s3"
+    else {"BACKEND": "commission.storage.MediaFileSystemStorage"}
+)
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE_BACKEND,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
