@@ -7,8 +7,8 @@ hung (neither of which may happen).
 
     .venv/bin/python benchmarks/hostile_images.py [FOLDER]
 
-Without FOLDER it downloads Pillow's source distribution for the installed
-version from PyPI (`pip download --no-binary`) and uses its Tests/images.
+Without FOLDER it uses Pillow's Tests/images for the installed version,
+downloaded once from PyPI into var/ (the same copy the test suite uses).
 """
 
 from __future__ import annotations
@@ -17,16 +17,15 @@ import argparse
 import collections
 import multiprocessing
 import os
-import subprocess
 import sys
-import tarfile
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 TIME_LIMIT = 20.0
+
+from tests.photos.pillow_images import image_files, pillow_test_images  # noqa: E402
 
 
 def check(path: str) -> tuple[str, str]:
@@ -78,55 +77,28 @@ class Runner:
         return outcome, detail, time.perf_counter() - start
 
 
-def pillow_images(folder: Path) -> Path:
-    import PIL
-
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--quiet",
-            "--no-deps",
-            "--no-binary",
-            ":all:",
-            "--dest",
-            str(folder),
-            f"pillow=={PIL.__version__}",
-        ],
-        check=True,
-    )
-    archive = next(folder.glob("pillow-*.tar.gz"))
-    with tarfile.open(archive) as sdist:
-        members = [m for m in sdist.getmembers() if "/Tests/images/" in m.name and m.isfile()]
-        sdist.extractall(folder, members=members, filter="data")
-    return next(folder.glob("pillow-*/Tests/images"))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", help="A folder of image files (default: Pillow's).")
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(options.folder) if options.folder else pillow_images(Path(scratch))
-        files = sorted(path for path in folder.rglob("*") if path.is_file())
-        outcomes: collections.Counter = collections.Counter()
-        reasons: collections.Counter = collections.Counter()
-        slowest = (0.0, "")
-        runner = Runner()
-        for path in files:
-            outcome, detail, elapsed = runner.run(path)
-            outcomes[outcome] += 1
-            reasons[(outcome, detail if outcome != "accepted" else "")] += 1
-            slowest = max(slowest, (elapsed, path.name))
-            if outcome in ("crashed", "hung"):
-                print(f"{outcome}: {path.name} ({detail})", flush=True)
-        print(f"{len(files)} files: " + ", ".join(f"{n} {k}" for k, n in outcomes.most_common()))
-        for (outcome, detail), count in sorted(reasons.items()):
-            if outcome != "accepted":
-                print(f"  {outcome:8} {detail:22} {count}")
-        print(f"slowest: {slowest[1]} in {slowest[0]:.1f} s")
+    folder = Path(options.folder) if options.folder else pillow_test_images()
+    files = image_files(folder)
+    outcomes: collections.Counter = collections.Counter()
+    reasons: collections.Counter = collections.Counter()
+    slowest = (0.0, "")
+    runner = Runner()
+    for path in files:
+        outcome, detail, elapsed = runner.run(path)
+        outcomes[outcome] += 1
+        reasons[(outcome, detail if outcome != "accepted" else "")] += 1
+        slowest = max(slowest, (elapsed, path.name))
+        if outcome in ("crashed", "hung"):
+            print(f"{outcome}: {path.name} ({detail})", flush=True)
+    print(f"{len(files)} files: " + ", ".join(f"{n} {k}" for k, n in outcomes.most_common()))
+    for (outcome, detail), count in sorted(reasons.items()):
+        if outcome != "accepted":
+            print(f"  {outcome:8} {detail:22} {count}")
+    print(f"slowest: {slowest[1]} in {slowest[0]:.1f} s")
 
 
 if __name__ == "__main__":
