@@ -41,3 +41,18 @@ def test_each_language_and_query_has_its_own_entry(client):
     assert b"Talks" in client.get("/en/meetings/").content
     assert "Переговоры" in client.get("/ru/meetings/").content.decode()
     assert client.get("/en/meetings/?kind=video")["X-Page-Cache"] == "miss"
+
+
+def test_a_cached_page_keeps_its_headers_and_answers_if_none_match(client):
+    make_meeting(title_en="Talks")
+    url = reverse("meetings:archive")
+    first = client.get(url)
+    second = client.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    for header in ("Content-Security-Policy", "ETag", "Content-Language", "X-Frame-Options"):
+        assert second[header] == first[header], header
+
+    not_modified = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+    assert client.get(url, HTTP_IF_NONE_MATCH='"other"').status_code == 200
