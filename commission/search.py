@@ -74,18 +74,35 @@ def _columns(fields: tuple[str, ...], language: str) -> list[str]:
     return columns
 
 
+def search_vector(fields: tuple[str, ...], language: str):
+    """The weighted text vector of one kind of item in one language (titles weigh most).
+
+    The GIN indexes made by migration commission 0004 index exactly this
+    expression, so a query on it is answered from the index.
+    """
+    from django.contrib.postgres.search import SearchVector
+
+    config = CONFIGS.get(language, "simple")
+    columns = _columns(fields, language)
+    weights = ["A" if column.startswith("title") else "B" for column in columns]
+    vector = SearchVector(columns[0], weight=weights[0], config=config)
+    for column, weight in zip(columns[1:], weights[1:], strict=True):
+        vector += SearchVector(column, weight=weight, config=config)
+    return vector
+
+
+def index_name(model, language: str) -> str:
+    return f"{model._meta.db_table[:16]}_fts_{language}"
+
+
 def _postgres(query: str, language: str) -> list[Result]:
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 
     config = CONFIGS.get(language, "simple")
     search_query = SearchQuery(query, search_type="websearch", config=config)
     results = []
     for model, label, fields in SOURCES:
-        columns = _columns(fields, language)
-        weights = ["A" if column.startswith("title") else "B" for column in columns]
-        vector = SearchVector(columns[0], weight=weights[0], config=config)
-        for column, weight in zip(columns[1:], weights[1:], strict=True):
-            vector += SearchVector(column, weight=weight, config=config)
+        vector = search_vector(fields, language)
         # The snippet comes from the title and the first text field together, so
         # a match in either is shown highlighted.
         body = Concat(
@@ -96,8 +113,9 @@ def _postgres(query: str, language: str) -> list[Result]:
         )
         rows = (
             model.objects.published()
+            .alias(document=vector)
+            .filter(document=search_query)  # "@@", answered from the GIN index
             .annotate(rank=SearchRank(vector, search_query))
-            .filter(rank__gt=0.0001)
             .annotate(
                 snippet=SearchHeadline(
                     body,
