@@ -15,8 +15,12 @@ threads = int(os.environ.get("WEB_THREADS", 4))
 backlog = 2048
 timeout = 30  # a request stuck longer than this has its worker restarted
 graceful_timeout = 10
-max_requests = 5000  # recycle workers now and then
-max_requests_jitter = 500
+# The application is loaded once in the master and forked: a new or restarted
+# worker serves at once (no per-worker start-up). Code changes need a restart,
+# not a HUP.
+preload_app = True
+max_requests = 100_000  # recycle workers now and then, to cap memory
+max_requests_jitter = 10_000
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -2,7 +2,7 @@
 
 A news spike costs one render per page and language: later visitors get the
 stored page. Every saved or deleted content object bumps a version number
-that is part of each key, so a change shows at once; scheduled items appear
+stored with each entry, so a change shows at once; scheduled items appear
 when the entry expires (PAGE_CACHE_SECONDS).
 
 The middleware sits near the top of the stack, so that a hit skips sessions,
@@ -39,10 +39,12 @@ def bump_content_version() -> None:
 
 def _key(request: HttpRequest) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:{content_version()}:{request.method}:{digest}"
+    return f"page-cache:{request.method}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
+    """Entries are (content version, response); one cache round trip reads both."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -50,13 +52,18 @@ class AnonymousPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
-        cached = cache.get(key)
-        if cached is not None:
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or content_version()
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            cached = entry[1]
             cached["X-Page-Cache"] = "hit"
             return get_conditional_response(request, etag=cached.get("ETag"), response=cached)
         response = self.get_response(request)
         if self._cacheable_response(response):
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            # Stored under the version read before rendering: if content changed
+            # meanwhile, the next visitor sees a mismatch and gets a fresh page.
+            cache.set(key, (version, response), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 

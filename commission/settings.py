@@ -232,6 +232,8 @@ TASKS = {
 }
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "commission.cache.RedisCache"  # reuses its clients
 # Anonymous visitors' pages are kept this long (0 turns the page cache off);
 # any content change shows at once, scheduled items within this delay.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

@@ -62,3 +62,5 @@ urlpatterns += i18n_patterns(
 
 if settings.MEDIA_URL == "/media/":
     urlpatterns += [path("media/<path:path>", views.serve_public_media, name="media")]
+
+handler500 = "commission.errors.server_error"

@@ -134,3 +134,22 @@ def test_a_database_connection_killed_mid_save_saves_nothing(client, settings, s
     response = client.post(reverse("admin:meetings_meeting_add"), gallery_upload_form())
     assert response.status_code == 302
     assert Meeting.objects.count() == 1 and Photo.objects.count() == 2
+
+
+def test_an_outage_outside_a_view_also_gets_the_503_page(rf):
+    from django.db import OperationalError
+
+    from commission.errors import server_error
+
+    request = rf.post("/admin/meetings/meeting/add/")
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        response = server_error(request)
+    assert response.status_code == 503
+    assert b"database could not be reached" in response.content
+
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        assert server_error(request).status_code == 500

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from aid.models import AidProgramme, AidProject, Currency, Milestone, Region, Sector
@@ -172,6 +172,12 @@ class Command(BaseCommand):
                 batch_size=2000,
             )
             self._progress(f"{len(projects)} aid projects")
+        if connection.vendor == "postgresql":
+            # Fresh statistics, as autovacuum would gather later: without them
+            # the planner takes the tables for empty and skips the indexes.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            self._progress("statistics updated (ANALYZE)")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Synthetic content added: {options['meetings']} meetings, "
