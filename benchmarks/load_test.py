@@ -262,7 +262,13 @@ def restart_postgres(command: str, database_url: str, env: dict):
             "from commission.models import Topic; "
             f"Topic.objects.create(slug='{marker}', name_en='Load test marker')"
         )
-        subprocess.run([PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True)
+        subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", code],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         before = row_counts(database_url)
         start = time.monotonic()
         subprocess.run(command, shell=True, check=True, capture_output=True)

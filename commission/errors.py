@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from django.db import IntegrityError, InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -24,10 +24,9 @@ RETRY_AFTER_SECONDS = 30
 
 
 def _is_database_outage(error: BaseException) -> bool:
-    # IntegrityError and friends are bugs or bad data, not an outage.
-    return isinstance(error, OperationalError | InterfaceError) and not isinstance(
-        error, IntegrityError
-    )
+    # Lost or refused connections; IntegrityError, ProgrammingError and the
+    # like are bugs or bad data, and stay 500s.
+    return isinstance(error, OperationalError | InterfaceError)
 
 
 def _is_storage_outage(error: BaseException) -> bool:

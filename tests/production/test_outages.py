@@ -153,3 +153,16 @@ def test_an_outage_outside_a_view_also_gets_the_503_page(rf):
         raise ValueError("a bug")
     except ValueError:
         assert server_error(request).status_code == 500
+
+
+def test_the_outage_page_speaks_the_visitors_language(rf):
+    from django.db import OperationalError
+    from django.utils import translation
+
+    from commission.errors import outage_response
+
+    with translation.override("ru"):
+        response = outage_response(rf.get("/ru/"), OperationalError("gone"))
+    page = response.content.decode()
+    assert 'lang="ru"' in page and "Временно недоступно" in page
+    assert "База данных недоступна" in page
