@@ -6,16 +6,18 @@ aid projects), starts gunicorn with the production settings (DEBUG off,
 Redis as the cache, WhiteNoise for static files), and runs wrk with 64
 connections for 60 seconds against each page, side by side with a static
 file of the home page's size served by the same server (the baseline). It
-then repeats a mixed load twice to measure faults: once killing a gunicorn
-worker (SIGKILL) a third of the way in, once restarting PostgreSQL a third of
-the way in; it reports the errors and the time until every page answers
-again, and checks that rows committed before the fault are all still there.
+then repeats a mixed load to measure faults a third of the way in: a gunicorn
+worker killed (SIGKILL), PostgreSQL restarted, Redis stopped for 3 s and
+started empty; it reports the errors and the time until every page answers
+again, and checks that rows committed before the restart are all still there.
 
     .venv/bin/python benchmarks/load_test.py [--duration 60] [--connections 64] [--workers 4]
+        [--faults-only | --skip-faults]
 
 Needs wrk (Debian package ``wrk``), a PostgreSQL server it may create a
 database on (``--postgres``), Redis (``--redis``) and, for the restart, a
-command that restarts PostgreSQL (``--restart-postgres``; skipped if empty).
+command that restarts PostgreSQL (``--restart-postgres``) and one that restarts
+Redis (``--restart-redis``); either is skipped if given as ''.
 Run from the project root on a quiet machine; the load generator shares it.
 """
 
@@ -286,6 +288,15 @@ def restart_postgres(command: str, database_url: str, env: dict):
     return fault
 
 
+def run_command(command: str):
+    def fault() -> dict:
+        start = time.monotonic()
+        subprocess.run(command, shell=True, capture_output=True)
+        return {"at": start}
+
+    return fault
+
+
 def table(rows: list[tuple]) -> str:
     lines = [
         "| target | requests/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
@@ -311,7 +322,17 @@ def main() -> None:
         default="pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart",
         help="Shell command that restarts PostgreSQL ('' to skip that fault).",
     )
+    parser.add_argument(
+        "--restart-redis",
+        default=(
+            "redis-cli -h 127.0.0.1 shutdown nosave; sleep 3; redis-server --daemonize yes "
+            "--bind 127.0.0.1 -::1 --port 6379 --save '' --appendonly no --dir /var/lib/redis "
+            "--logfile /var/log/redis/ci.log"
+        ),
+        help="Shell command that stops Redis for a while and starts it empty ('' to skip).",
+    )
     parser.add_argument("--skip-faults", action="store_true")
+    parser.add_argument("--faults-only", action="store_true", help="Skip the table.")
     options = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
@@ -367,31 +388,32 @@ def main() -> None:
             f"home page {len(home):,} bytes.\n",
             flush=True,
         )
-        rows = [
-            (
-                "static file, same size (baseline)",
-                run_wrk(server.base, [f"/static/{STATIC_NAME}"], options),
+        if not options.faults_only:
+            rows = [
+                (
+                    "static file, same size (baseline)",
+                    run_wrk(server.base, [f"/static/{STATIC_NAME}"], options),
+                )
+            ]
+            for name, path in PAGES.items():
+                rows.append((f"{name} (cached)", run_wrk(server.base, [path], options)))
+            # Pages that miss the cache: a new query string, and new search words.
+            rows.append(
+                (
+                    "meeting page, new query string each time (not cached)",
+                    run_wrk(server.base, [UNCACHED_PAGE], options),
+                )
             )
-        ]
-        for name, path in PAGES.items():
-            rows.append((f"{name} (cached)", run_wrk(server.base, [path], options)))
-        # Pages that miss the cache: a new query string, and new search words.
-        rows.append(
-            (
-                "meeting page, new query string each time (not cached)",
-                run_wrk(server.base, [UNCACHED_PAGE], options),
+            rows.append(
+                (
+                    "search, new words each time (not cached)",
+                    run_wrk(server.base, ["/en/search/?q=meeting+{n}"], options),
+                )
             )
-        )
-        rows.append(
-            (
-                "search, new words each time (not cached)",
-                run_wrk(server.base, ["/en/search/?q=meeting+{n}"], options),
-            )
-        )
-        print(table(rows), flush=True)
-        baseline = rows[0][1]["rps"]
-        for name, data in rows[1:]:
-            print(f"  {name}: {data['rps'] / baseline:.2f} × the static file's requests/s")
+            print(table(rows), flush=True)
+            baseline = rows[0][1]["rps"]
+            for name, data in rows[1:]:
+                print(f"  {name}: {data['rps'] / baseline:.2f} × the static file's requests/s")
 
         if options.skip_faults:
             return
@@ -422,6 +444,16 @@ def main() -> None:
                 f"again {restarted['recovery']:.1f} s after the restart began "
                 f"({restarted['probe_failures']} probe failures); rows committed before the "
                 f"restart all kept: {restarted['rows_kept']} {restarted['rows']}",
+                flush=True,
+            )
+        if options.restart_redis:
+            redis_down = fault_run(
+                server, options, mixed, run_command(options.restart_redis), UNCACHED_PAGE
+            )
+            print(
+                f"- Redis stopped for 3 s and started empty at {options.duration // 3} s: "
+                f"{redis_down['errors']} errors of {redis_down['requests']:,} requests; "
+                f"{redis_down['probe_failures']} probe failures; p99 {redis_down['p99']:.1f} ms",
                 flush=True,
             )
     finally:

@@ -237,7 +237,12 @@ TASKS = {
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "commission.cache.RedisCache"  # reuses its clients
+    # Reuses its clients, and carries on (uncached) while Redis is unreachable.
+    CACHES["default"]["BACKEND"] = "commission.cache.RedisCache"
+    # Give up on an unreachable Redis in a second rather than hang a request.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 1, "socket_timeout": 1}
+    )
 # Anonymous visitors' pages are kept this long (0 turns the page cache off);
 # any content change shows at once, scheduled items within this delay.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
