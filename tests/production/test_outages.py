@@ -73,13 +73,23 @@ def test_a_photo_too_big_for_the_disk_is_refused_with_a_clear_page(admin_client,
 
 
 def test_a_disk_that_fills_mid_gallery_saves_nothing(admin_client, full_disk):
-    response = admin_client.post(reverse("admin:meetings_meeting_add"), gallery_upload_form())
+    written = []
 
+    def record(sender, instance, **kwargs):
+        written.append(Path(instance.original.path).is_file())
+
+    post_save.connect(record, sender=Photo, dispatch_uid="test-record")
+    try:
+        response = admin_client.post(reverse("admin:meetings_meeting_add"), gallery_upload_form())
+    finally:
+        post_save.disconnect(sender=Photo, dispatch_uid="test-record")
+
+    assert written == [True], "the first photo was saved with its original on disk"
     assert response.status_code == 503
     assert "nothing was saved" in response.content.decode()
     assert Meeting.objects.count() == 0
     assert Photo.objects.count() == 0
-    # The first original fitted and was written; its transaction rolled back, so it went.
+    # The first original was written; its transaction rolled back, so it went.
     assert files_under(full_disk) == []
 
 
