@@ -13,10 +13,10 @@ Selected in settings.py whenever ``CACHE_URL`` is a redis:// address.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -42,83 +42,58 @@ class ReusingRedisCacheClient(RedisCacheClient):
         return client
 
 
-class RedisCache(DjangoRedisCache):
-    _last_warning = 0.0
+_last_warning = -WARN_EVERY_SECONDS
 
+
+def _warn(error: Exception) -> None:
+    global _last_warning
+    now = time.monotonic()
+    if now - _last_warning >= WARN_EVERY_SECONDS:
+        _last_warning = now
+        logger.warning("Redis cache unavailable, carrying on without it: %s", error)
+
+
+def _tolerant(method, fallback):
+    """``method``, or ``fallback(*its arguments)`` when Redis cannot be reached."""
+
+    @functools.wraps(method)
+    def tolerant(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except UNAVAILABLE as error:
+            _warn(error)
+            return fallback(*args, **kwargs)
+
+    return tolerant
+
+
+def _nothing(*args, **kwargs):
+    return None
+
+
+def _false(*args, **kwargs):
+    return False
+
+
+def _cannot_increment(key, *args, **kwargs):
+    # What incr() raises for a missing key: callers already handle it.
+    raise ValueError(f"Key '{key}' could not be incremented: Redis unavailable")
+
+
+class RedisCache(DjangoRedisCache):
     def __init__(self, server, params) -> None:
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
 
-    def _unavailable(self, error: Exception, fallback):
-        now = time.monotonic()
-        if now - RedisCache._last_warning >= WARN_EVERY_SECONDS:
-            RedisCache._last_warning = now
-            logger.warning("Redis cache unavailable, carrying on without it: %s", error)
-        return fallback
-
-    def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except UNAVAILABLE as error:
-            return self._unavailable(error, default)
-
-    def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except UNAVAILABLE as error:
-            return self._unavailable(error, {})
-
-    def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except UNAVAILABLE as error:
-            return self._unavailable(error, False)
-
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            super().set(key, value, timeout, version)
-        except UNAVAILABLE as error:
-            self._unavailable(error, None)
-
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except UNAVAILABLE as error:
-            return self._unavailable(error, False)
-
-    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except UNAVAILABLE as error:
-            return self._unavailable(error, list(data))
-
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except UNAVAILABLE as error:
-            return self._unavailable(error, False)
-
-    def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except UNAVAILABLE as error:
-            return self._unavailable(error, False)
-
-    def delete_many(self, keys, version=None):
-        try:
-            super().delete_many(keys, version)
-        except UNAVAILABLE as error:
-            self._unavailable(error, None)
-
-    def incr(self, key, delta=1, version=None):
-        try:
-            return super().incr(key, delta, version)
-        except UNAVAILABLE as error:
-            self._unavailable(error, None)
-            raise ValueError(f"Key '{key}' could not be incremented: Redis unavailable") from error
-
-    def clear(self):
-        try:
-            return super().clear()
-        except UNAVAILABLE as error:
-            return self._unavailable(error, False)
+    # Reads miss, writes are dropped.
+    get = _tolerant(DjangoRedisCache.get, lambda key, default=None, version=None: default)
+    get_many = _tolerant(DjangoRedisCache.get_many, lambda *args, **kwargs: {})
+    has_key = _tolerant(DjangoRedisCache.has_key, _false)
+    set = _tolerant(DjangoRedisCache.set, _nothing)
+    add = _tolerant(DjangoRedisCache.add, _false)
+    set_many = _tolerant(DjangoRedisCache.set_many, lambda data, *args, **kwargs: list(data))
+    touch = _tolerant(DjangoRedisCache.touch, _false)
+    delete = _tolerant(DjangoRedisCache.delete, _false)
+    delete_many = _tolerant(DjangoRedisCache.delete_many, _nothing)
+    incr = _tolerant(DjangoRedisCache.incr, _cannot_increment)
+    clear = _tolerant(DjangoRedisCache.clear, _false)
