@@ -152,7 +152,7 @@ class Server:
             self.process.kill()
 
 
-def run_wrk(base: str, paths: list[str], options, duration: int | None = None) -> dict:
+def run_wrk(base: str, paths: list[str], options) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
     try:
@@ -161,7 +161,7 @@ def run_wrk(base: str, paths: list[str], options, duration: int | None = None) -
                 "wrk",
                 "-t2",
                 f"-c{options.connections}",
-                f"-d{duration or options.duration}s",
+                f"-d{options.duration}s",
                 "--timeout",
                 "10s",
                 "-s",
