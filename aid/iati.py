@@ -16,6 +16,7 @@ from lxml import etree
 
 from aid.models import AidProject, Milestone
 from commission.models import Organisation
+from commission.text import clean_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -49,10 +50,15 @@ END_MILESTONES = (Milestone.Kind.COMPLETED, Milestone.Kind.HANDED_OVER)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
-def _narratives(parent, obj, field: str) -> None:
+def _text(value: str, *, multiline: bool = False) -> str:
+    """Stored text as XML 1.0 can carry it (rows saved before text was cleaned on save)."""
+    return clean_text(value, multiline=multiline).strip()
+
+
+def _narratives(parent, obj, field: str, *, multiline: bool = False) -> None:
     """One narrative per language that has text; English without xml:lang."""
     for code in LANGUAGES:
-        text = (getattr(obj, f"{field}_{code}", "") or "").strip()
+        text = _text(getattr(obj, f"{field}_{code}", "") or "", multiline=multiline)
         if text:
             narrative = etree.SubElement(parent, "narrative")
             if code != "en":
@@ -106,7 +112,9 @@ def build_activities(build_url) -> bytes:
             )
             if project.currency:
                 activity.set("default-currency", project.currency)
-            etree.SubElement(activity, "iati-identifier").text = f"{reporting_ref}-{project.slug}"
+            etree.SubElement(activity, "iati-identifier").text = _text(
+                f"{reporting_ref}-{project.slug}"
+            )
             reporting = etree.SubElement(
                 activity,
                 "reporting-org",
@@ -118,7 +126,7 @@ def build_activities(build_url) -> bytes:
             title = etree.SubElement(activity, "title")
             _narratives(title, project, "title")
             description = etree.SubElement(activity, "description", type="1")
-            _narratives(description, project, "summary")
+            _narratives(description, project, "summary", multiline=True)
             if not len(description):
                 _narratives(description, project, "title")
             _organisation(activity, "participating-org", project.donor, role="1")
@@ -170,7 +178,7 @@ def build_activities(build_url) -> bytes:
                 format="text/html",
             )
             link_title = etree.SubElement(link, "title")
-            etree.SubElement(link_title, "narrative").text = project.title_en
+            etree.SubElement(link_title, "narrative").text = _text(project.title_en)
             etree.SubElement(link, "category", code="A01")
     if left_out:
         root.insert(

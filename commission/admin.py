@@ -6,7 +6,6 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, JSON, XLSX
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -15,6 +14,7 @@ from commission.models import Membership, Organisation, Person, Topic
 from commission.preview import preview_url
 from commission.publishing import PublicationStatus
 from commission.resources import (
+    ADMIN_FORMATS,
     MembershipResource,
     OrganisationResource,
     PersonResource,
@@ -32,7 +32,7 @@ LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "be": "Беларус
 class ContentAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin):
     """Every content type: history with revert, import/export, translations."""
 
-    formats = [CSV, XLSX, JSON]
+    formats = ADMIN_FORMATS
     save_on_top = True
 
 
@@ -283,7 +283,7 @@ class PersonAdmin(ContentAdmin):
 @admin.register(Membership)
 class MembershipAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [MembershipResource]
-    formats = [CSV, XLSX, JSON]
+    formats = ADMIN_FORMATS
     list_display = ("person", "role", "start_date", "end_date")
     list_filter = ("role",)
     list_select_related = ("person",)

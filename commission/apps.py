@@ -8,9 +8,14 @@ class CommissionConfig(AppConfig):
 
     def ready(self) -> None:
         from django.apps import apps
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
         from commission.page_cache import bump_content_version
+        from commission.text import clean_text_fields
+
+        # One rule for stored text: no control characters in any text column of
+        # the project's models, historical tables included (see commission.text).
+        pre_save.connect(clean_text_fields, dispatch_uid="commission.clean_text_fields")
 
         # One concern, one receiver: any change to content invalidates the
         # cached public pages (see commission.page_cache).

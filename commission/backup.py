@@ -17,10 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.apps import apps
+from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
+
+from commission import backup_xml
 
 FORMAT_VERSION = 1
 #: Application data worth restoring; caches of other systems are left out.
@@ -78,12 +81,14 @@ def create_backup(path: Path, progress=lambda message: None) -> dict:
     """Write the archive to ``path``; return its manifest."""
     with tempfile.NamedTemporaryFile(suffix=".xml") as dump:
         labels = [model._meta.label for model in models_to_dump()]
+        # Django's XML, with text cleaned of what XML 1.0 cannot carry (commission.backup_xml).
+        serializers.register_serializer(backup_xml.FORMAT, backup_xml.__name__)
         call_command(
             "dumpdata",
             *labels,
             natural_foreign=True,
             natural_primary=True,
-            format="xml",
+            format=backup_xml.FORMAT,
             output=dump.name,
             verbosity=0,
         )

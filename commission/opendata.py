@@ -18,7 +18,7 @@ from commission.report.data import (
     meeting_columns,
     project_columns,
 )
-from commission.report.writers import plain_value
+from commission.report.writers import csv_value, plain_value
 
 ENTITIES = {
     "meetings": (meeting_columns, "meeting_rows"),
@@ -51,9 +51,7 @@ def entity_csv(request: HttpRequest, entity: str) -> StreamingHttpResponse:
         writer = csv.writer(buffer)
         writer.writerow([c.key for c in columns])
         for row in rows:
-            writer.writerow(
-                [plain_value(row[c.key]) for c in columns]  # csv writes None as ""
-            )
+            writer.writerow([csv_value(row[c.key]) for c in columns])
             if buffer.tell() > 64 * 1024:
                 yield buffer.getvalue()
                 buffer.seek(0)

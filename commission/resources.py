@@ -1,16 +1,21 @@
 """Import/export of content with natural keys (slugs, ISO codes), never database ids.
 
 An export from one site imports into another. Imports are all-or-nothing: a
-single invalid row rolls back the whole file.
+single invalid row rolls back the whole file. CSV and XLSX exports go through
+the spreadsheet rule of ``commission.text`` (no control characters, no cell
+read as a formula); JSON keeps the text exactly.
 """
 
 from __future__ import annotations
 
+import tablib
 from django.conf import settings
 from django_countries import countries
 from import_export import fields, resources, widgets
+from import_export.formats import base_formats
 
 from commission.models import Membership, Organisation, Person, Topic
+from commission.text import restore_spreadsheet_text, spreadsheet_value
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -116,3 +121,51 @@ class MembershipResource(AllOrNothingResource):
         model = Membership
         import_id_fields = ("person", "role", "start_date")
         fields = ("person", "role", "start_date", "end_date")
+
+
+class SpreadsheetFormat:
+    """CSV or XLSX in the admin: every text cell written by ``commission.text``'s rule.
+
+    A cell that would start a formula gets an apostrophe on export, which an
+    import of the same file takes off again, so an export still imports into
+    another site unchanged. (django-import-export's own
+    ``IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT`` only drops a leading "=" and
+    turns every number into text; it stays off.)
+    """
+
+    def export_data(self, dataset: tablib.Dataset, **kwargs):
+        safe = tablib.Dataset(
+            *([spreadsheet_value(value) for value in row] for row in dataset),
+            headers=dataset.headers,
+            title=dataset.title,
+        )
+        return super().export_data(safe, **kwargs)
+
+    def create_dataset(self, in_stream, *args, **kwargs) -> tablib.Dataset:
+        dataset = super().create_dataset(in_stream, *args, **kwargs)
+        return tablib.Dataset(
+            *(
+                [restore_spreadsheet_text(v) if isinstance(v, str) else v for v in row]
+                for row in dataset
+            ),
+            headers=dataset.headers,
+            title=dataset.title,
+        )
+
+
+class CSV(SpreadsheetFormat, base_formats.CSV):
+    pass
+
+
+class XLSX(SpreadsheetFormat, base_formats.XLSX):
+    pass
+
+
+# The admin keeps numbers and dates as native cells only for the formats in this
+# list, compared by exact class; ours is the stock XLSX plus the text rule.
+if XLSX not in base_formats.BINARY_FORMATS:
+    base_formats.BINARY_FORMATS.append(XLSX)
+
+
+#: The admin's import and export formats.
+ADMIN_FORMATS = [CSV, XLSX, base_formats.JSON]

@@ -330,6 +330,9 @@ FILE_UPLOAD_HANDLERS = [
 # Import/export (django-import-export): CSV, XLSX and JSON; all-or-nothing imports.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Formula cells are neutralised by commission.resources' CSV and XLSX formats (the
+# rule of commission.text); import-export's own escaping only drops a leading "=".
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 
 # Open data: the IATI activity file names the commission as a secondary reporter.
 IATI_REPORTING_ORG_REF = env.str("IATI_REPORTING_ORG_REF", default="BY-COMMISSION-IA")

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from commission.text import clean_text, feed_html
 from delegations.models import Delegation
 
 
@@ -17,10 +18,11 @@ class DelegationsFeed(Feed):
         return Delegation.objects.published().order_by("-start_date", "-pk")[:30]
 
     def item_title(self, item: Delegation) -> str:
-        return item.title
+        return clean_text(item.title, multiline=False)
 
     def item_description(self, item: Delegation) -> str:
-        return item.purpose or item.summary
+        # Plain text, escaped: a feed reader shows an editor's "<b>" as typed.
+        return feed_html(item.purpose or item.summary)
 
     def item_pubdate(self, item: Delegation):
         return item.published_at

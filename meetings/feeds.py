@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from commission.text import clean_text, feed_html
 from meetings.models import Meeting
 
 
@@ -17,10 +18,11 @@ class MeetingsFeed(Feed):
         return Meeting.objects.published().order_by("-date", "-pk")[:30]
 
     def item_title(self, item: Meeting) -> str:
-        return item.title
+        return clean_text(item.title, multiline=False)
 
     def item_description(self, item: Meeting) -> str:
-        return item.summary
+        # Plain text, escaped: a feed reader shows an editor's "<b>" as typed.
+        return feed_html(item.summary)
 
     def item_pubdate(self, item: Meeting):
         return item.published_at

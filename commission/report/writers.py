@@ -1,4 +1,10 @@
-"""The annual report as XLSX, DOCX, CSV (a ZIP of one file per entity) and JSON."""
+"""The annual report as XLSX, DOCX, CSV (a ZIP of one file per entity) and JSON.
+
+Every string written goes through ``commission.text``: cleaned of control
+characters in every format (rows stored before text was cleaned on save), and
+in XLSX and CSV never read as a formula (``spreadsheet_text``). JSON keeps the
+text exactly as stored, formula-like or not.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ from commission.report.data import (
     meeting_columns,
     project_columns,
 )
+from commission.text import clean_text, spreadsheet_text, spreadsheet_value
 
 FORMATS = ("xlsx", "docx", "csv", "json")
 CONTENT_TYPES = {
@@ -93,7 +100,7 @@ def write_xlsx(report: AnnualReport, output: BinaryIO) -> None:
 
     def append(values) -> int:
         nonlocal row
-        sheet.append(values)
+        sheet.append([spreadsheet_value(value) for value in values])
         row += 1
         return row
 
@@ -219,6 +226,8 @@ def write_xlsx(report: AnnualReport, output: BinaryIO) -> None:
                 elif value is not None and column.kind in styled:
                     value = WriteOnlyCell(entity_sheet, value=value)
                     value.number_format = styled[column.kind]
+                else:
+                    value = spreadsheet_value(value)
                 cells.append(value)
             entity_sheet.append(cells)
             count += 1
@@ -228,7 +237,7 @@ def write_xlsx(report: AnnualReport, output: BinaryIO) -> None:
     notes.column_dimensions["A"].width = 120
     notes.append([WriteOnlyCell(notes, value=_("What the figures include"))])
     for note in report.scope_note():
-        notes.append([note])
+        notes.append([spreadsheet_value(note)])
     notes.append([_("Made on %(date)s.") % {"date": dt.date.today().isoformat()}])
     workbook.save(output)
 
@@ -338,19 +347,33 @@ def _format(value, column: Column) -> str:
         return f"{value:,.2f}"
     if column.kind == "flag":
         return _("yes") if value else ""
-    return str(value)
+    return clean_text(str(value), multiline=False)  # one line per table cell
 
 
 # --- CSV and JSON ----------------------------------------------------------------
 
 
 def plain_value(value):
-    """Dates as ISO 8601, amounts with two decimals: the same on every database."""
+    """Dates as ISO 8601, amounts with two decimals: the same on every database.
+
+    Text is cleaned of control characters and otherwise kept exactly (JSON).
+    """
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Decimal):
         return f"{value:.2f}"
+    if isinstance(value, str):
+        return clean_text(value, multiline=True)
     return value
+
+
+def csv_value(value):
+    """A CSV cell: :func:`plain_value`, text never read as a formula, ``None`` empty."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return spreadsheet_text(value)
+    return plain_value(value)  # numbers stay numbers, even negative ones
 
 
 def write_csv_zip(report: AnnualReport, output: BinaryIO) -> None:
@@ -361,12 +384,7 @@ def write_csv_zip(report: AnnualReport, output: BinaryIO) -> None:
                 writer = csv.writer(text)
                 writer.writerow([column.key for column in columns])
                 for values in rows():
-                    writer.writerow(
-                        [
-                            "" if values[c.key] is None else plain_value(values[c.key])
-                            for c in columns
-                        ]
-                    )
+                    writer.writerow([csv_value(values[c.key]) for c in columns])
                 text.flush()
                 text.detach()
 
