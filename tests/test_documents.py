@@ -354,3 +354,13 @@ def test_a_document_is_named_after_its_title_in_the_language_of_the_page(client)
     assert response.status_code == 200
     assert "filename*=utf-8''" in response["Content-Disposition"]
     assert "%D1%81%D0%BE%D0%B2%D0%BC" in response["Content-Disposition"]  # "совм"
+
+
+def test_a_damaged_office_file_is_refused_with_a_message(editor_client, settings):
+    delegation = make_delegation(status="draft")
+    truncated = documents.docx_bytes()[:600]
+    response = attach_to_visit(editor_client, delegation, upload("minutes.docx", truncated))
+    message = errors_of(response)
+    assert "minutes.docx is damaged or incomplete" in message, message
+    assert not DelegationDocument.objects.exists()
+    assert media_files(settings) == set()
