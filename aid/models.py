@@ -256,7 +256,10 @@ class Milestone(models.Model):
 
 class ProjectDocument(Document):
     project = models.ForeignKey(AidProject, on_delete=models.CASCADE, related_name="documents")
-    file = models.FileField(_("file"), upload_to="documents/aid/", blank=True)
+
+    parent_field = "project"
+    storage_folder = "aid"
+    download_url_name = "aid:document"
 
 
 class ProjectPhoto(GalleryItem):

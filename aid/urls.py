@@ -1,6 +1,8 @@
 from django.urls import path
 
 from aid import views
+from aid.models import ProjectDocument
+from commission.documents import DocumentDownloadView
 
 app_name = "aid"
 
@@ -8,4 +10,9 @@ urlpatterns = [
     path("", views.AidIndexView.as_view(), name="index"),
     path("programmes/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="programme"),
     path("projects/<slug:slug>/", views.ProjectDetailView.as_view(), name="project"),
+    path(
+        "documents/<int:pk>/<str:filename>",
+        DocumentDownloadView.as_view(model=ProjectDocument),
+        name="document",
+    ),
 ]

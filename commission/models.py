@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from commission.documents import (
+    DocumentFileField,
+    document_upload_to,
+    stored_type,
+)
 
 
 class Topic(models.Model):
@@ -147,10 +155,27 @@ class Membership(models.Model):
 
 
 class Document(models.Model):
-    """A document attached to a visit or a project: an uploaded file or a link."""
+    """A document attached to a visit or a project: an uploaded file or a link.
+
+    Uploaded files are checked, stored and served by ``commission.documents``:
+    only accepted types, under private random names, and only to those who may
+    see the item the document belongs to.
+    """
 
     title = models.CharField(_("title"), max_length=300)
+    file = DocumentFileField(
+        _("file"),
+        upload_to=document_upload_to,
+        blank=True,
+        help_text=_("PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP, or a JPEG, PNG or WebP image."),
+    )
     url = models.URLField(_("link"), blank=True)
+
+    #: Each subclass names its parent (the item whose publication decides), the
+    #: folder its files go to and the URL of its downloads.
+    parent_field: str
+    storage_folder: str
+    download_url_name: str
 
     class Meta:
         abstract = True
@@ -159,6 +184,19 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        """The checked download address of the uploaded file (links go to ``url`` as is)."""
+        return reverse(
+            self.download_url_name, kwargs={"pk": self.pk, "filename": self.download_name}
+        )
+
+    @property
+    def download_name(self) -> str:
+        """The file name visitors get: the title, with the stored type's extension."""
+        kind = stored_type(self.file.name)
+        stem = slugify(self.title, allow_unicode=True)[:80] or "document"
+        return stem + (kind.extension if kind else "")
 
     def clean(self) -> None:
         super().clean()

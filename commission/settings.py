@@ -163,13 +163,14 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
-# Let Django serve public media (variants, documents; never originals). For
-# development and tests; in production the web server or object storage does.
+# Let Django serve public media (photo variants only; never originals or
+# documents, which go through their checked view). For development and tests;
+# in production the web server or object storage does.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 
 # Media (photo originals and variants, documents): the local folder above, or
 # S3-compatible object storage with MEDIA_STORAGE=s3 (see the README). With S3,
-# give the public read access to photos/ and documents/ only, never originals/.
+# give the public read access to photos/ only, never originals/ or documents/.
 MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
 if MEDIA_STORAGE not in {"filesystem", "s3"}:
     sys.exit(f"commission: MEDIA_STORAGE must be 'filesystem' or 's3', not {MEDIA_STORAGE!r}.")
@@ -307,6 +308,10 @@ X_FRAME_OPTIONS = "DENY"
 # Photo pipeline limits (see photos/validation.py).
 PHOTO_MAX_UPLOAD_BYTES = env.int("PHOTO_MAX_UPLOAD_BYTES", default=40 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=60_000_000)
+# Largest document (PDF, office file) attached to a visit or project (see
+# commission/documents.py). Uploads stream through photos.uploads, which stops
+# keeping a file past the larger of the two limits.
+DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
 # Keep big uploads on disk while they stream instead of in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FILES = 100

@@ -1,3 +1,4 @@
+import os
 from collections import Counter
 
 from django.conf import settings
@@ -17,8 +18,10 @@ from commission.search import MAX_QUERY_LENGTH, clean_query, search
 from delegations.models import Delegation
 from meetings.models import Meeting, MeetingPhoto
 
-# Only these media folders are public; originals are not.
-PUBLIC_MEDIA_PREFIXES = ("photos/", "documents/")
+# Only photo variants are public media; originals and documents are not (documents
+# are served by their own view, which checks that their item is published).
+PUBLIC_MEDIA_PREFIXES = ("photos/",)
+IMAGE_VARIANT_TYPES = {".avif": "image/avif", ".webp": "image/webp", ".jpg": "image/jpeg"}
 COUNTRY_PAGE_ITEMS = 20
 
 
@@ -150,13 +153,23 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 def serve_public_media(request: HttpRequest, path: str) -> FileResponse:
-    """Public media for development and tests (SERVE_MEDIA); like production, never originals."""
+    """Public media for development and tests (SERVE_MEDIA); like production, only variants.
+
+    Served with the headers the README asks of the web server: a variant as the
+    image it is, anything else as an inert download, all sandboxed.
+    """
     if not settings.SERVE_MEDIA or not path.startswith(PUBLIC_MEDIA_PREFIXES) or ".." in path:
         raise Http404
     if not default_storage.exists(path):
         raise Http404
-    response = FileResponse(default_storage.open(path, "rb"))
-    if path.startswith("photos/"):
-        # Variant names change whenever their content does: cache them forever.
-        response["Cache-Control"] = "public, max-age=31536000, immutable"
+    image_type = IMAGE_VARIANT_TYPES.get(os.path.splitext(path)[1].lower())
+    response = FileResponse(
+        default_storage.open(path, "rb"),
+        as_attachment=image_type is None,
+        content_type=image_type or "application/octet-stream",
+    )
+    response["Content-Security-Policy"] = "sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    # Variant names change whenever their content does: cache them forever.
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response

@@ -129,7 +129,10 @@ class ProgrammeItem(models.Model):
 
 class DelegationDocument(Document):
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="documents")
-    file = models.FileField(_("file"), upload_to="documents/delegations/", blank=True)
+
+    parent_field = "delegation"
+    storage_folder = "delegations"
+    download_url_name = "delegations:document"
 
 
 class DelegationPhoto(GalleryItem):

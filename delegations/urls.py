@@ -1,6 +1,8 @@
 from django.urls import path
 
+from commission.documents import DocumentDownloadView
 from delegations import feeds, views
+from delegations.models import DelegationDocument
 
 app_name = "delegations"
 
@@ -9,4 +11,9 @@ urlpatterns = [
     path("feed/rss/", feeds.DelegationsFeed(), name="feed_rss"),
     path("feed/atom/", feeds.DelegationsAtomFeed(), name="feed_atom"),
     path("<int:year>/<slug:slug>/", views.DelegationDetailView.as_view(), name="detail"),
+    path(
+        "documents/<int:pk>/<str:filename>",
+        DocumentDownloadView.as_view(model=DelegationDocument),
+        name="document",
+    ),
 ]

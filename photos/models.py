@@ -8,7 +8,10 @@ from functools import partial
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
+
+from photos.validation import image_extension
 
 
 def original_upload_to(instance: Photo, filename: str) -> str:
@@ -18,6 +21,21 @@ def original_upload_to(instance: Photo, filename: str) -> str:
     return original_name(instance, filename)
 
 
+class OriginalFileField(models.FileField):
+    """A photo's original, stored with the extension of the format read from its bytes."""
+
+    class attr_class(FieldFile):  # noqa: N801 - the name Django looks for
+        def save(self, name: str, content, save: bool = True) -> None:
+            # Every write (a form's, a command's, a direct original.save()) names
+            # the file after its real format, never after the uploaded name.
+            super().save(f"original{image_extension(content)}", content, save)
+
+    def deconstruct(self):
+        # A plain FileField to migrations: the naming is the running code's rule.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.FileField", args, kwargs
+
+
 class Photo(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -25,7 +43,7 @@ class Photo(models.Model):
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
-    original = models.FileField(_("original file"), upload_to=original_upload_to, max_length=255)
+    original = OriginalFileField(_("original file"), upload_to=original_upload_to, max_length=255)
     original_name = models.CharField(_("uploaded file name"), max_length=255, blank=True)
     content_hash = models.CharField(_("content hash"), max_length=64, blank=True, db_index=True)
     alt_text = models.CharField(

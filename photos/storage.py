@@ -20,7 +20,12 @@ VARIANTS_DIR = "photos"
 
 
 def original_name(photo: Photo, filename: str) -> str:
-    """A non-guessable name for an original: the original itself is never published."""
+    """A non-guessable name for an original: the original itself is never published.
+
+    The extension is that of the format read from the bytes, never the uploaded
+    name's: a JPEG sent as ``x.html`` is stored as ``.jpg`` (``filename`` is the
+    one ``photos.models.OriginalFileField`` passes, made from the detected format).
+    """
     extension = os.path.splitext(filename)[1].lower()[:8]
     return f"{ORIGINALS_DIR}/{uuid.uuid4().hex}{extension}"
 

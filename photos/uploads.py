@@ -7,8 +7,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 
 
+def max_upload_bytes() -> int:
+    """The largest file any form takes: each kind's validator then checks its own limit."""
+    return max(settings.PHOTO_MAX_UPLOAD_BYTES, settings.DOCUMENT_MAX_UPLOAD_BYTES)
+
+
 class OversizedUpload(SimpleUploadedFile):
-    """Stands in for a file that went over the limit; validation refuses it."""
+    """Stands in for a file that went over the limit; photo and document validation refuse it."""
 
     exceeded_size_limit = True
 
@@ -27,7 +32,7 @@ class SizeLimitUploadHandler(FileUploadHandler):
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
         self.received += len(raw_data)
-        if self.received > settings.PHOTO_MAX_UPLOAD_BYTES:
+        if self.received > max_upload_bytes():
             self.exceeded = True
             return None
         return raw_data

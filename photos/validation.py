@@ -21,6 +21,8 @@ from PIL import Image, UnidentifiedImageError
 
 #: Pillow's format names of the formats we take.
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "AVIF", "GIF")
+#: The extension an original of each format is stored with.
+EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "AVIF": ".avif", "GIF": ".gif"}
 
 # Signatures of formats we refuse by name, so the message says what the file is.
 _REFUSED_SIGNATURES: list[tuple[bytes, int, str]] = [
@@ -143,3 +145,19 @@ def validate_image_file(upload: BinaryIO) -> ImageFacts:
     finally:
         upload.seek(0)
     return ImageFacts(format=image_format, width=width, height=height, frames=frames)
+
+
+def image_extension(file: BinaryIO) -> str:
+    """The extension of the accepted format the bytes are in, read from the header only.
+
+    Empty if the file is in no accepted format (it was refused by
+    :func:`validate_image_file` on every path that stores a photo).
+    """
+    try:
+        file.seek(0)
+        with Image.open(file, formats=ALLOWED_FORMATS) as image:
+            return EXTENSIONS.get(image.format or "", "")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        return ""
+    finally:
+        file.seek(0)

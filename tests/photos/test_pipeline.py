@@ -65,6 +65,23 @@ def test_a_refused_upload_leaves_no_row_and_no_file(admin_client, settings):
     assert media_files(settings) == set()
 
 
+@pytest.mark.parametrize(
+    "uploaded_as,image_format,extension",
+    [("x.html", "JPEG", ".jpg"), ("photo.svg", "PNG", ".png"), ("noext", "WEBP", ".webp")],
+)
+def test_an_original_is_stored_with_the_extension_of_its_real_format(
+    editor_client, settings, uploaded_as, image_format, extension
+):
+    data = images.encode(images.upright_marker(200, 120), image_format)
+    response = add_photo(editor_client, SimpleUploadedFile(uploaded_as, data, "text/html"))
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert photo.original.name.startswith("originals/")
+    assert photo.original.name.endswith(extension)
+    assert photo.original_name == uploaded_as
+    assert photo.original.name in media_files(settings)
+
+
 def test_the_byte_limit_holds_while_the_upload_streams(admin_client, settings):
     settings.PHOTO_MAX_UPLOAD_BYTES = 20_000
     data = images.encode(Image.effect_noise((300, 300), 80).convert("RGB"), "JPEG", quality=95)

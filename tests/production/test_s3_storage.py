@@ -20,13 +20,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models.signals import post_save
 from django.urls import reverse
 
+from delegations.models import DelegationDocument
 from photos.models import Photo
-from tests.conftest import make_meeting, meeting_form
+from tests import documents
+from tests.conftest import make_delegation, make_meeting, meeting_form
 from tests.photos.images import jpeg_bytes, noisy_jpeg
 
 BUCKET = "commission-media"
 KEYS = {"access_key": "testing", "secret_key": "testing"}
-# The policy the README asks for: variants and documents public, originals not.
+# The policy the README asks for: variants public; originals and documents not
+# (documents are served by the site, which checks that their item is published).
 PUBLIC_READ_POLICY = json.dumps(
     {
         "Version": "2012-10-17",
@@ -35,10 +38,7 @@ PUBLIC_READ_POLICY = json.dumps(
                 "Effect": "Allow",
                 "Principal": "*",
                 "Action": "s3:GetObject",
-                "Resource": [
-                    f"arn:aws:s3:::{BUCKET}/photos/*",
-                    f"arn:aws:s3:::{BUCKET}/documents/*",
-                ],
+                "Resource": [f"arn:aws:s3:::{BUCKET}/photos/*"],
             }
         ],
     }
@@ -181,6 +181,64 @@ def test_an_uploaded_photo_and_its_variants_live_in_the_bucket(
             reverse("admin:photos_photo_delete", args=[photo.pk]), {"post": "yes"}
         )
     assert response.status_code == 302
+    assert bucket.keys() == set()
+
+
+def test_documents_in_the_bucket_are_private_and_served_by_the_site(
+    admin_client, bucket, s3_endpoint
+):
+    from django.test import Client
+
+    delegation = make_delegation(title_en="Visit to Tokyo", status="published")
+    pdf = documents.pdf_bytes()
+    url = reverse("admin:delegations_delegation_change", args=[delegation.pk])
+    data = documents.with_new_document(
+        documents.form_data(admin_client, url, "delegation_form"),
+        "documents",
+        title_en="Joint statement",
+        file=SimpleUploadedFile("statement.html", pdf, "text/html"),
+    )
+    assert admin_client.post(url, data).status_code == 302
+    document = DelegationDocument.objects.get()
+    key = document.file.name
+    assert key.startswith("documents/delegations/") and key.endswith(".pdf")
+    assert bucket.keys() == {key}
+
+    # The bucket gives the object to no one; the site does, with inert headers.
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{s3_endpoint}/{BUCKET}/{key}", timeout=5)
+    assert refused.value.code == 403, "documents stay private in the bucket"
+    visitor = Client()
+    page = visitor.get(delegation.get_absolute_url()).content.decode()
+    assert document.get_absolute_url() in page and s3_endpoint not in page
+    response = visitor.get(document.get_absolute_url())
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == pdf
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'inline; filename="joint-statement.pdf"'
+    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+    # Back to draft: gone for the public, still there for staff.
+    delegation.status = "draft"
+    delegation.save()
+    assert visitor.get(document.get_absolute_url()).status_code == 404
+    assert admin_client.get(document.get_absolute_url()).status_code == 200
+
+
+def test_a_refused_document_leaves_no_object_in_the_bucket(admin_client, bucket):
+    delegation = make_delegation(status="published")
+    url = reverse("admin:delegations_delegation_change", args=[delegation.pk])
+    data = documents.with_new_document(
+        documents.form_data(admin_client, url, "delegation_form"),
+        "documents",
+        title_en="Agenda",
+        file=SimpleUploadedFile("agenda.html", documents.HTML, "text/html"),
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "agenda.html is an HTML page" in response.content.decode()
+    assert not DelegationDocument.objects.exists()
     assert bucket.keys() == set()
 
 
