@@ -254,6 +254,11 @@ def country_names(obj) -> str:
     return ", ".join(country.name for country in obj.countries)
 
 
+def may_change_public_use(user) -> bool:
+    """Whether the user may change or delete shared records shown on published pages."""
+    return user.has_perm(PUBLISH_SHARED)
+
+
 class SharedObjectAdmin:
     """People, organisations, topics, memberships and photos: shared by published pages.
 
@@ -269,15 +274,12 @@ class SharedObjectAdmin:
     #: permission as well.
     public_once_added = False
 
-    def may_change_public_use(self, request) -> bool:
-        return request.user.has_perm(PUBLISH_SHARED)
-
     def _may_touch(self, request, obj) -> bool:
-        return obj is None or self.may_change_public_use(request) or not is_in_public_use(obj)
+        return obj is None or may_change_public_use(request.user) or not is_in_public_use(obj)
 
     def has_add_permission(self, request) -> bool:
         return super().has_add_permission(request) and (
-            not self.public_once_added or self.may_change_public_use(request)
+            not self.public_once_added or may_change_public_use(request.user)
         )
 
     def has_change_permission(self, request, obj=None) -> bool:
@@ -287,13 +289,14 @@ class SharedObjectAdmin:
         return super().has_delete_permission(request, obj) and self._may_touch(request, obj)
 
     def has_import_permission(self, request) -> bool:
-        # An import may update any existing row, in public use or not.
-        return super().has_import_permission(request) and self.may_change_public_use(request)
+        # An import may update any existing row, in public use or not. (Only the
+        # admins with import/export have the parent method.)
+        return super().has_import_permission(request) and may_change_public_use(request.user)
 
     def delete_queryset(self, request, queryset) -> None:
         # The bulk action already refuses when one object may not be deleted;
         # this keeps anything in public use even if it is called otherwise.
-        if not self.may_change_public_use(request):
+        if not may_change_public_use(request.user):
             queryset = queryset.exclude(pk__in=in_public_use(queryset.model).values("pk"))
         super().delete_queryset(request, queryset)
 
@@ -331,17 +334,14 @@ class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
 
-    def _may_change_public_use(self, request) -> bool:
-        return request.user.has_perm(PUBLISH_SHARED)
-
     def has_add_permission(self, request, obj=None) -> bool:
-        return super().has_add_permission(request, obj) and self._may_change_public_use(request)
+        return super().has_add_permission(request, obj) and may_change_public_use(request.user)
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return super().has_change_permission(request, obj) and self._may_change_public_use(request)
+        return super().has_change_permission(request, obj) and may_change_public_use(request.user)
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        return super().has_delete_permission(request, obj) and self._may_change_public_use(request)
+        return super().has_delete_permission(request, obj) and may_change_public_use(request.user)
 
 
 @admin.register(Person)
