@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from commission import services
+from commission.history import GuardedHistoryAdmin
 from commission.models import Membership, Organisation, Person, Topic
 from commission.preview import preview_url
+from commission.public_use import in_public_use, is_in_public_use
 from commission.publishing import PublicationStatus
 from commission.resources import (
     ADMIN_FORMATS,
@@ -20,6 +21,7 @@ from commission.resources import (
     PersonResource,
     TopicResource,
 )
+from commission.roles import PUBLISH_SHARED
 from commission.translations import (
     TRANSLATED_LANGUAGES,
     missing_languages,
@@ -29,7 +31,7 @@ from commission.translations import (
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "be": "Беларуская"}
 
 
-class ContentAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ContentAdmin(ImportExportMixin, GuardedHistoryAdmin, TranslationAdmin):
     """Every content type: history with revert, import/export, translations."""
 
     formats = ADMIN_FORMATS
@@ -104,6 +106,14 @@ class PublishableAdmin(ContentAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return super().has_delete_permission(request, obj) and self._editor_may_touch(request, obj)
+
+    def change_refused_reason(self, request, obj) -> str | None:
+        if not self._editor_may_touch(request, obj):
+            return _(
+                "This item is published or scheduled: only a publisher can change it. "
+                "Ask a publisher to unpublish it if it needs a change."
+            )
+        return None
 
     def has_import_permission(self, request) -> bool:
         # An import can create published items: it is the publisher's.
@@ -244,8 +254,62 @@ def country_names(obj) -> str:
     return ", ".join(country.name for country in obj.countries)
 
 
+def may_change_public_use(user) -> bool:
+    """Whether the user may change or delete shared records shown on published pages."""
+    return user.has_perm(PUBLISH_SHARED)
+
+
+class SharedObjectAdmin:
+    """People, organisations, topics, memberships and photos: shared by published pages.
+
+    They have no draft state, so changing one changes every page that shows it.
+    Whoever holds the model's change (delete) permission changes (deletes) what
+    is not in public use; what is in public use (``commission.public_use``)
+    also needs ``commission.publish_shared``. The change form, the delete view,
+    the bulk delete action, the history revert and the import all pass here; an
+    object the user may not change is shown read-only with a note saying why.
+    """
+
+    #: A new object is public at once (a membership): adding it needs the
+    #: permission as well.
+    public_once_added = False
+
+    def _may_touch(self, request, obj) -> bool:
+        return obj is None or may_change_public_use(request.user) or not is_in_public_use(obj)
+
+    def has_add_permission(self, request) -> bool:
+        return super().has_add_permission(request) and (
+            not self.public_once_added or may_change_public_use(request.user)
+        )
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and self._may_touch(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and self._may_touch(request, obj)
+
+    def has_import_permission(self, request) -> bool:
+        # An import may update any existing row, in public use or not. (Only the
+        # admins with import/export have the parent method.)
+        return super().has_import_permission(request) and may_change_public_use(request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        # The bulk action already refuses when one object may not be deleted;
+        # this keeps anything in public use even if it is called otherwise.
+        if not may_change_public_use(request.user):
+            queryset = queryset.exclude(pk__in=in_public_use(queryset.model).values("pk"))
+        super().delete_queryset(request, queryset)
+
+    def change_refused_reason(self, request, obj) -> str | None:
+        if not self._may_touch(request, obj):
+            return _(
+                "This item is shown on published pages: only a publisher can change or delete it."
+            )
+        return None
+
+
 @admin.register(Topic)
-class TopicAdmin(ContentAdmin):
+class TopicAdmin(SharedObjectAdmin, ContentAdmin):
     resource_classes = [TopicResource]
     list_display = ("name", "slug")
     search_fields = ("name_en", "name_ru", "name_be", "slug")
@@ -253,7 +317,7 @@ class TopicAdmin(ContentAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ContentAdmin):
+class OrganisationAdmin(SharedObjectAdmin, ContentAdmin):
     resource_classes = [OrganisationResource]
     list_display = ("name", "kind", "country", "parent")
     list_filter = ("kind", "country")
@@ -264,12 +328,24 @@ class OrganisationAdmin(ContentAdmin):
 
 
 class MembershipInline(admin.TabularInline):
+    """A person's memberships. Every membership is in public use (the members
+    page), so changing them here needs ``commission.publish_shared`` as well."""
+
     model = Membership
     extra = 0
 
+    def has_add_permission(self, request, obj=None) -> bool:
+        return super().has_add_permission(request, obj) and may_change_public_use(request.user)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and may_change_public_use(request.user)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and may_change_public_use(request.user)
+
 
 @admin.register(Person)
-class PersonAdmin(ContentAdmin):
+class PersonAdmin(SharedObjectAdmin, ContentAdmin):
     resource_classes = [PersonResource]
     list_display = ("name", "position", "organisation", "country")
     list_filter = ("country",)
@@ -281,7 +357,8 @@ class PersonAdmin(ContentAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class MembershipAdmin(SharedObjectAdmin, ImportExportMixin, GuardedHistoryAdmin):
+    public_once_added = True
     resource_classes = [MembershipResource]
     formats = ADMIN_FORMATS
     list_display = ("person", "role", "start_date", "end_date")

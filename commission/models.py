@@ -103,6 +103,17 @@ class Person(models.Model):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        # The commission's own permissions (see commission.roles); declared here,
+        # on the commission's central model, so that they exist wherever the
+        # models do.
+        permissions = [
+            (
+                "publish_shared",
+                "Can change and delete people, organisations, topics, photos and "
+                "memberships shown on published pages",
+            ),
+            ("view_annual_report", "Can make the annual report"),
+        ]
 
     def __str__(self) -> str:
         return self.name

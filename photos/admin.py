@@ -6,8 +6,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
+from commission.admin import SharedObjectAdmin
+from commission.history import GuardedHistoryAdmin
 from photos.forms import GalleryFormSet, GalleryUploadForm, PhotoAdminForm
 from photos.models import Photo
 from photos.services import photo_create, schedule_processing
@@ -30,7 +31,10 @@ def thumbnail_html(photo: Photo | None, width: int = 96):
 
 
 @admin.register(Photo)
-class PhotoAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class PhotoAdmin(SharedObjectAdmin, GuardedHistoryAdmin, TranslationAdmin):
+    """Photos are shared: one in a published gallery, or the portrait of a person
+    in public use, is changed (file, caption…) or deleted by a publisher only."""
+
     form = PhotoAdminForm
     list_display = ("thumbnail", "__str__", "status", "size", "credit", "is_sample", "created_at")
     list_display_links = ("thumbnail", "__str__")
