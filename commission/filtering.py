@@ -12,6 +12,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from commission.years import MAX_YEAR, MIN_YEAR
+
 #: Parameters that are not filters (pagination).
 NOT_FILTERS = {"page"}
 
@@ -49,9 +51,15 @@ class CountryFilter(django_filters.ChoiceFilter):
 
 
 class YearFilter(django_filters.NumberFilter):
+    """A whole year; one a date cannot hold (0, 99999…) is invalid, so ignored."""
+
+    field_class = forms.IntegerField
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", _("Year"))
         kwargs.setdefault("widget", forms.NumberInput(attrs={"min": 1990, "max": 2100}))
+        kwargs.setdefault("min_value", MIN_YEAR)
+        kwargs.setdefault("max_value", MAX_YEAR)
         super().__init__(*args, **kwargs)
 
     def filter(self, queryset, value):

@@ -1,5 +1,6 @@
 from django.urls import path
 
+import commission.years  # noqa: F401 - registers the <year:…> path converter
 from delegations import feeds, views
 
 app_name = "delegations"
@@ -8,5 +9,5 @@ urlpatterns = [
     path("", views.DelegationListView.as_view(), name="list"),
     path("feed/rss/", feeds.DelegationsFeed(), name="feed_rss"),
     path("feed/atom/", feeds.DelegationsAtomFeed(), name="feed_atom"),
-    path("<int:year>/<slug:slug>/", views.DelegationDetailView.as_view(), name="detail"),
+    path("<year:year>/<slug:slug>/", views.DelegationDetailView.as_view(), name="detail"),
 ]
