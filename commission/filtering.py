@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from commission.tracking import parameters_without_tracking
 from commission.years import MAX_YEAR, MIN_YEAR
 
 #: Parameters that are not filters (pagination).
@@ -100,8 +101,10 @@ class FilteredListMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        params = self.request.GET.copy()
+        # Tracking parameters (utm_source…) are not filters: the page is the
+        # same with or without them, and its links do not pass them on.
+        params = parameters_without_tracking(self.request.GET)
         params.pop("page", None)
         context["filter_query"] = params.urlencode()
-        context["filtered"] = any(k not in NOT_FILTERS and v for k, v in self.request.GET.items())
+        context["filtered"] = any(k not in NOT_FILTERS and v for k, v in params.items())
         return context
