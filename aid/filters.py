@@ -5,15 +5,25 @@ from aid.models import AidProgramme, AidProject, Region, Sector
 from commission.filtering import YearFilter
 from commission.models import Organisation
 
+# Choices are built per request (callables), so that they follow publishing:
+# only donors and programmes of what is public are offered.
+
+
+def public_donors(request=None):
+    """Donors of at least one published project."""
+    return Organisation.objects.filter(pk__in=AidProject.objects.published().values("donor"))
+
+
+def public_programmes(request=None):
+    return AidProgramme.objects.published()
+
 
 class AidProjectFilter(django_filters.FilterSet):
     donor = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.filter(pk__in=AidProject.objects.values("donor")),
-        to_field_name="slug",
-        label=_("Donor"),
+        queryset=public_donors, to_field_name="slug", label=_("Donor")
     )
     programme = django_filters.ModelChoiceFilter(
-        queryset=AidProgramme.objects.published(), to_field_name="slug", label=_("Programme")
+        queryset=public_programmes, to_field_name="slug", label=_("Programme")
     )
     region = django_filters.ChoiceFilter(choices=Region.choices, label=_("Region"))
     sector = django_filters.ChoiceFilter(choices=Sector.choices, label=_("Sector"))

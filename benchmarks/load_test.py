@@ -49,8 +49,9 @@ PAGES = {
     "meeting page": "/en/meetings/2026/synthetic-meeting-5/",
     "search": "/en/search/?q=synthetic+meeting",
 }
-#: A page that misses the page cache (as any new query string does) and reads the database.
-UNCACHED_PAGE = "/en/meetings/2026/synthetic-meeting-5/?utm_source={n}"
+#: A page that misses the page cache (as any new query string does, tracking parameters
+#: such as utm_source aside) and reads the database.
+UNCACHED_PAGE = "/en/meetings/2026/synthetic-meeting-5/?v={n}"
 STATIC_NAME = "benchmark/home-sized.html"
 
 # wrk script: rotate over the paths given (``{n}`` becomes a random number, for

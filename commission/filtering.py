@@ -12,6 +12,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from commission.tracking import parameters_without_tracking
+from commission.years import MAX_YEAR, MIN_YEAR
+
 #: Parameters that are not filters (pagination).
 NOT_FILTERS = {"page"}
 
@@ -49,9 +52,15 @@ class CountryFilter(django_filters.ChoiceFilter):
 
 
 class YearFilter(django_filters.NumberFilter):
+    """A whole year; one a date cannot hold (0, 99999…) is invalid, so ignored."""
+
+    field_class = forms.IntegerField
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", _("Year"))
         kwargs.setdefault("widget", forms.NumberInput(attrs={"min": 1990, "max": 2100}))
+        kwargs.setdefault("min_value", MIN_YEAR)
+        kwargs.setdefault("max_value", MAX_YEAR)
         super().__init__(*args, **kwargs)
 
     def filter(self, queryset, value):
@@ -92,8 +101,10 @@ class FilteredListMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        params = self.request.GET.copy()
+        # Tracking parameters (utm_source…) are not filters: the page is the
+        # same with or without them, and its links do not pass them on.
+        params = parameters_without_tracking(self.request.GET)
         params.pop("page", None)
         context["filter_query"] = params.urlencode()
-        context["filtered"] = any(k not in NOT_FILTERS and v for k, v in self.request.GET.items())
+        context["filtered"] = any(k not in NOT_FILTERS and v for k, v in params.items())
         return context

@@ -10,6 +10,10 @@ authentication and the rest: a visitor without a session cookie is anonymous
 by construction (the public site never starts a session), and the stored
 response already carries every header the inner middleware added (CSP,
 ETag, Content-Language). A matching If-None-Match gets a 304 here.
+
+Entries are keyed by scheme, validated host and path (see ``_key``), so a page
+rendered for one host name is never served to another, nor to a host that
+ALLOWED_HOSTS refuses.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
+
+from commission.tracking import full_path_without_tracking
 
 VERSION_KEY = "page-cache:version"
 #: Only the public, language-prefixed pages are cached.
@@ -38,7 +44,16 @@ def bump_content_version() -> None:
 
 
 def _key(request: HttpRequest) -> str:
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    """The entry of this page as this visitor would have it rendered.
+
+    Pages carry absolute URLs (canonical, hreflang, Open Graph) made from the
+    request's scheme and host, so both are part of the key. ``get_host()``
+    checks the host against ALLOWED_HOSTS: a refused host raises
+    DisallowedHost (a 400) before any entry is read. Tracking parameters do
+    not change a page, so they are left out: a campaign costs one render.
+    """
+    location = f"{request.scheme}://{request.get_host()}{full_path_without_tracking(request)}"
+    digest = hashlib.sha256(location.encode()).hexdigest()
     return f"page-cache:{request.method}:{digest}"
 
 

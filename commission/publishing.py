@@ -18,15 +18,17 @@ class PublicationStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
 
 
-def published_q(now: datetime | None = None) -> Q:
+def published_q(now: datetime | None = None, *, prefix: str = "") -> Q:
     """The condition for an object to be visible to the public at ``now``.
 
     Published objects are public; scheduled ones become public when their
-    publication time has come. Drafts never are.
+    publication time has come. Drafts never are. ``prefix`` applies the same
+    rule to a related object, e.g. ``prefix="programme__"`` on aid projects
+    (a missing related object is not public).
     """
     now = now or timezone.now()
-    return Q(status=PublicationStatus.PUBLISHED) | Q(
-        status=PublicationStatus.SCHEDULED, published_at__lte=now
+    return Q(**{f"{prefix}status": PublicationStatus.PUBLISHED}) | Q(
+        **{f"{prefix}status": PublicationStatus.SCHEDULED, f"{prefix}published_at__lte": now}
     )
 
 
@@ -34,10 +36,21 @@ class PublishableQuerySet(models.QuerySet):
     def published(self, now: datetime | None = None) -> PublishableQuerySet:
         return self.filter(published_q(now))
 
-    def with_public_flag(self, now: datetime | None = None) -> PublishableQuerySet:
-        """Annotate ``is_public_now`` with the same rule as published()."""
+    def with_public_flag(
+        self, now: datetime | None = None, *, related: str = "", name: str = "is_public_now"
+    ) -> PublishableQuerySet:
+        """Annotate ``name`` with the same rule as published().
+
+        With ``related`` (a relation's name, e.g. ``"programme"``), the flag
+        says whether that related object is public.
+        """
+        prefix = f"{related}__" if related else ""
         return self.annotate(
-            is_public_now=ExpressionWrapper(published_q(now), output_field=models.BooleanField())
+            **{
+                name: ExpressionWrapper(
+                    published_q(now, prefix=prefix), output_field=models.BooleanField()
+                )
+            }
         )
 
     def drafts(self) -> PublishableQuerySet:

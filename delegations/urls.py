@@ -1,5 +1,6 @@
 from django.urls import path
 
+import commission.years  # noqa: F401 - registers the <year:…> path converter
 from commission.documents import DocumentDownloadView
 from delegations import feeds, views
 from delegations.models import DelegationDocument
@@ -10,7 +11,7 @@ urlpatterns = [
     path("", views.DelegationListView.as_view(), name="list"),
     path("feed/rss/", feeds.DelegationsFeed(), name="feed_rss"),
     path("feed/atom/", feeds.DelegationsAtomFeed(), name="feed_atom"),
-    path("<int:year>/<slug:slug>/", views.DelegationDetailView.as_view(), name="detail"),
+    path("<year:year>/<slug:slug>/", views.DelegationDetailView.as_view(), name="detail"),
     path(
         "documents/<int:pk>/<str:filename>",
         DocumentDownloadView.as_view(model=DelegationDocument),

@@ -5,18 +5,38 @@ from commission.filtering import CountryFilter
 from commission.models import Person, Topic
 from meetings.models import Meeting, Participant
 
+# Choices are built per request (callables), so that they follow publishing:
+# only what a published meeting shows is offered, and an item scheduled for
+# later joins the list when it goes public.
+
+
+def public_people(request=None):
+    """People who take part in at least one published meeting."""
+    return Person.objects.filter(
+        pk__in=Participant.objects.filter(meeting__in=Meeting.objects.published()).values("person")
+    )
+
+
+def public_topics(request=None):
+    """Topics of at least one published meeting."""
+    return Topic.objects.filter(
+        pk__in=Meeting.topics.through.objects.filter(
+            meeting__in=Meeting.objects.published()
+        ).values("topic")
+    )
+
 
 class MeetingFilter(django_filters.FilterSet):
     country = CountryFilter(model=Meeting)
     kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, label=_("Kind"))
     person = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.filter(pk__in=Participant.objects.values("person")),
+        queryset=public_people,
         to_field_name="slug",
         field_name="participant_set__person",
         label=_("Person"),
     )
     topic = django_filters.ModelChoiceFilter(
-        queryset=Topic.objects.all(), to_field_name="slug", field_name="topics", label=_("Topic")
+        queryset=public_topics, to_field_name="slug", field_name="topics", label=_("Topic")
     )
 
     class Meta:

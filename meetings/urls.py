@@ -1,5 +1,6 @@
 from django.urls import path
 
+import commission.years  # noqa: F401 - registers the <year:…> path converter
 from meetings import feeds, views
 
 app_name = "meetings"
@@ -8,6 +9,6 @@ urlpatterns = [
     path("", views.MeetingArchiveView.as_view(), name="archive"),
     path("feed/rss/", feeds.MeetingsFeed(), name="feed_rss"),
     path("feed/atom/", feeds.MeetingsAtomFeed(), name="feed_atom"),
-    path("<int:year>/", views.MeetingYearView.as_view(), name="year"),
-    path("<int:year>/<slug:slug>/", views.MeetingDetailView.as_view(), name="detail"),
+    path("<year:year>/", views.MeetingYearView.as_view(), name="year"),
+    path("<year:year>/<slug:slug>/", views.MeetingDetailView.as_view(), name="detail"),
 ]

@@ -297,6 +297,7 @@ class AnnualReport:
             rows = (
                 self.projects()
                 .with_public_flag()
+                .with_public_flag(related="programme", name="programme_is_public")
                 .values(
                     "pk",
                     "slug",
@@ -309,6 +310,7 @@ class AnnualReport:
                     "amount_is_approximate",
                     "amount_usd",
                     "is_public_now",
+                    "programme_is_public",
                     *self._translated(
                         "title", "district", "programme__title", "donor__name", "recipient__name"
                     ),
@@ -324,7 +326,10 @@ class AnnualReport:
                     project_dates = dates.get(row["pk"], {})
                     yield {
                         "title": self._text(row, "title"),
-                        "programme": self._text(row, "programme__title"),
+                        # A draft programme stays unnamed outside the internal report.
+                        "programme": self._text(row, "programme__title")
+                        if self.include_drafts or row["programme_is_public"]
+                        else "",
                         "donor": self._text(row, "donor__name"),
                         "recipient": self._text(row, "recipient__name"),
                         "region": regions.get(row["region"], ""),

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
+from commission.tracking import full_path_without_tracking
+
 register = template.Library()
 
 
@@ -19,7 +21,7 @@ def language_links(context) -> list[dict]:
             {
                 "code": code,
                 "name": info["name_local"],
-                "url": translate_url(request.get_full_path(), code),
+                "url": translate_url(full_path_without_tracking(request), code),
             }
         )
     return links

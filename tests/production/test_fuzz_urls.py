@@ -82,6 +82,36 @@ def test_malformed_paths_never_fail(client, site, segment):
         assert response.status_code < 500
 
 
+#: Every list (its year filter) and every address with a year in its path.
+LISTS = ["/en/meetings/", "/en/meetings/2026/", "/en/delegations/", "/en/aid/", "/en/"]
+YEAR_PATHS = [
+    "/en/meetings/{year}/",
+    "/en/meetings/{year}/chairman-meets-ambassador-of-japan/",
+    "/en/delegations/{year}/some-visit/",
+]
+#: Years as people and robots write them: any integer, huge, signed, padded, or not a number.
+YEARS = st.one_of(
+    st.integers().map(str),
+    st.integers(min_value=0, max_value=10**40).map(lambda n: str(n).zfill(5)),
+    st.sampled_from(["0", "-1", "0000", "9999", "10000", "1e400", "inf", "NaN", "2026.5"]),
+    st.text(alphabet="0123456789-+.e ", min_size=1, max_size=30),
+)
+
+
+@FUZZ
+@given(url=st.sampled_from(LISTS), year=YEARS)
+def test_any_year_parameter_of_any_list_never_fails(client, site, url, year):
+    response = client.get(url, {"year": year})
+    assert response.status_code == 200  # an invalid year is ignored, with a note
+
+
+@FUZZ
+@given(pattern=st.sampled_from(YEAR_PATHS), year=YEARS)
+def test_any_year_in_an_address_never_fails(client, site, pattern, year):
+    response = client.get(pattern.format(year=quote(year, safe="")))
+    assert response.status_code in (200, 301, 404)
+
+
 @FUZZ
 @given(
     url=st.sampled_from(PUBLIC),

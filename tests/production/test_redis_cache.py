@@ -49,8 +49,9 @@ def test_pages_are_cached_in_redis_and_invalidated_by_a_change(client, redis_cac
     assert b"Renamed talks" in response.content
 
 
-def test_the_health_check_uses_the_redis_cache(client, redis_cache):
-    data = client.get("/health/").json()
+def test_the_health_check_uses_the_redis_cache(client, redis_cache, settings):
+    settings.HEALTH_TOKEN = "health-token"
+    data = client.get("/health/", HTTP_AUTHORIZATION="Bearer health-token").json()
     assert data["checks"]["cache"]["ok"] is True
 
 
@@ -69,7 +70,7 @@ def unreachable_redis(settings):
     return caches["default"]
 
 
-def test_the_site_carries_on_without_redis(client, unreachable_redis, caplog):
+def test_the_site_carries_on_without_redis(client, unreachable_redis, caplog, settings):
     meeting = make_meeting(title_en="Talks without a cache")
     for _ in range(2):
         response = client.get("/en/meetings/")
@@ -83,7 +84,8 @@ def test_the_site_carries_on_without_redis(client, unreachable_redis, caplog):
     meeting.save()
     assert b"Renamed while Redis is down" in client.get("/en/meetings/").content
 
-    health = client.get("/health/")
+    settings.HEALTH_TOKEN = "health-token"
+    health = client.get("/health/", HTTP_AUTHORIZATION="Bearer health-token")
     assert health.status_code == 503
     assert health.json()["checks"]["cache"]["ok"] is False
 

@@ -263,12 +263,13 @@ def test_a_failed_save_leaves_no_object_in_the_bucket(admin_client, bucket):
 
 
 def test_health_checks_the_bucket(client, db, bucket, settings):
-    data = client.get("/health/").json()
+    settings.HEALTH_TOKEN = "health-token"
+    data = client.get("/health/", HTTP_AUTHORIZATION="Bearer health-token").json()
     assert data["checks"]["storage"]["ok"] is True
     assert bucket.keys() == set(), "the health check cleans up after itself"
 
     settings.STORAGES["default"]["OPTIONS"]["bucket_name"] = "no-such-bucket"
     settings.STORAGES = dict(settings.STORAGES)  # announce the change
-    response = client.get("/health/")
+    response = client.get("/health/", HTTP_AUTHORIZATION="Bearer health-token")
     assert response.status_code == 503
     assert response.json()["checks"]["storage"]["ok"] is False

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.urls import reverse
 
 from tests.conftest import make_meeting
 
@@ -63,26 +62,3 @@ def test_public_pages_have_no_inline_script_or_style(client):
         scripts = re.findall(r"<script([^>]*)>", page)
         assert all('type="application/ld+json"' in attrs for attrs in scripts), (url, scripts)
         assert not re.search(r"\son[a-z]+=", page), url
-
-
-@pytest.mark.django_db
-def test_health_reports_each_dependency(client):
-    response = client.get(reverse("health"))
-    assert response.status_code == 200
-    data = response.json()
-    assert data["healthy"] is True
-    assert set(data["checks"]) == {"database", "cache", "storage"}
-    assert "no-cache" in response["Cache-Control"]
-
-
-@pytest.mark.django_db
-def test_health_says_which_dependency_failed(client, monkeypatch):
-    from commission import health
-
-    def broken():
-        raise OSError("disk gone")
-
-    monkeypatch.setitem(health.CHECKS, "storage", broken)
-    response = client.get(reverse("health"))
-    assert response.status_code == 503
-    assert response.json()["checks"]["storage"] == {"ok": False, "error": "OSError"}

@@ -56,3 +56,61 @@ def test_a_cached_page_keeps_its_headers_and_answers_if_none_match(client):
     assert not_modified.status_code == 304
     assert not_modified.content == b""
     assert client.get(url, HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+def canonical(response) -> str:
+    page = response.content.decode()
+    return page.split('<link rel="canonical" href="', 1)[1].split('"', 1)[0]
+
+
+def test_a_page_cached_for_one_host_name_is_not_served_to_another(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "example.org"]
+    make_meeting(title_en="Talks")
+    url = reverse("meetings:archive")
+    with_port = client.get(url, HTTP_HOST="example.org:8080")
+    assert canonical(with_port) == "http://example.org:8080/en/meetings/"
+
+    normal = client.get(url)
+    assert normal["X-Page-Cache"] == "miss"
+    assert canonical(normal) == "http://testserver/en/meetings/"
+    assert b"8080" not in normal.content
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_a_refused_host_gets_400_even_when_the_page_is_cached(client):
+    make_meeting(title_en="Talks")
+    url = reverse("meetings:archive")
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    refused = client.get(url, HTTP_HOST="evil.example")
+    assert refused.status_code == 400
+    assert b"Talks" not in refused.content
+
+
+def test_tracking_parameters_share_the_entry_of_the_plain_address(client):
+    make_meeting(title_en="Talks", kind="video")
+    url = reverse("meetings:archive")
+    plain = client.get(url)
+    assert plain["X-Page-Cache"] == "miss"
+    campaign = client.get(url, {"utm_source": "x", "utm_medium": "email", "fbclid": "abc"})
+    assert campaign["X-Page-Cache"] == "hit"
+    assert campaign.content == plain.content
+
+    filtered = client.get(f"{url}?kind=video&gclid=1")
+    assert filtered["X-Page-Cache"] == "miss"
+    assert client.get(f"{url}?mc_cid=2&kind=video&_ga=3")["X-Page-Cache"] == "hit"
+    # Any other parameter is still a page of its own.
+    assert client.get(f"{url}?kind=video&other=1")["X-Page-Cache"] == "miss"
+
+
+def test_a_page_first_rendered_for_a_campaign_carries_no_tracking_parameter(client):
+    for number in range(25):  # two pages of meetings
+        make_meeting(title_en=f"Talks {number}")
+    url = reverse("meetings:archive")
+    first = client.get(url, {"kind": "bilateral", "utm_source": "newsletter", "gclid": "x"})
+    assert first["X-Page-Cache"] == "miss"
+    page = first.content.decode()
+    assert "utm_source" not in page and "gclid" not in page and "newsletter" not in page
+    assert 'href="?kind=bilateral&amp;page=2"' in page
+    assert "Clear filters" in page
+    assert "Clear filters" not in client.get(url, {"utm_source": "newsletter"}).content.decode()
