@@ -163,3 +163,19 @@ def test_country_names_are_looked_up_in_memory(django_assert_num_queries):
     with translation.override("be"), django_assert_num_queries(0):
         assert countries.name("JP") == "Японія"
         assert dict(countries)["BY"] == "Беларусь"
+
+
+def test_the_word_report_writes_dates_amounts_and_countries_in_its_language():
+    from docx import Document
+
+    from commission.report.writers import write
+
+    make_meeting(title_en="Talks with Japan", countries=["JP"], date=dt.date(2026, 1, 26))
+    make_project(title_en="Grant", year=2026, amount=Decimal("85000.50"), currency="EUR")
+    output = io.BytesIO()
+    write(AnnualReport(2026, language="be"), "docx", output)
+    document = Document(io.BytesIO(output.getvalue()))
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert "26 студзеня 2026 г." in cells
+    assert "Японія" in cells
+    assert f"85{NBSP}000,50" in cells
