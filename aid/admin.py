@@ -1,15 +1,22 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from aid.forms import AidProjectAdminForm
 from aid.models import AidProgramme, AidProject, Milestone, ProjectDocument, ProjectPhoto
 from aid.resources import AidProgrammeResource, AidProjectResource
 from commission.admin import PublishableAdmin
+from commission.money import MoneyField, format_amount
 from photos.admin import GalleryInline, GalleryUploadAdminMixin
+
+#: Every amount of money in the admin is typed in the admin's language (commission.money).
+MONEY_FIELDS = {models.DecimalField: {"form_class": MoneyField}}
 
 
 @admin.register(AidProgramme)
 class AidProgrammeAdmin(PublishableAdmin):
+    formfield_overrides = MONEY_FIELDS
     resource_classes = [AidProgrammeResource]
     list_display = ("title", "donor", "start_year", "revived_year", "state", "translations")
     list_filter = ("status", "donor")
@@ -47,6 +54,8 @@ class ProjectPhotoInline(GalleryInline):
 
 @admin.register(AidProject)
 class AidProjectAdmin(GalleryUploadAdminMixin, PublishableAdmin):
+    form = AidProjectAdminForm
+    formfield_overrides = MONEY_FIELDS
     resource_classes = [AidProjectResource]
     list_display = (
         "title",
@@ -77,7 +86,16 @@ class AidProjectAdmin(GalleryUploadAdminMixin, PublishableAdmin):
     )
     translated_fields = ("title", "district", "summary", "body")
     extra_fieldsets = (
-        (_("Money"), {"fields": (("amount", "currency", "amount_is_approximate"), "amount_usd")}),
+        (
+            _("Money"),
+            {
+                "fields": (
+                    ("amount", "currency", "amount_is_approximate"),
+                    "amount_usd",
+                    "confirm_unusual_amount",
+                )
+            },
+        ),
         GalleryUploadAdminMixin.upload_fieldset,
     )
 
@@ -86,4 +104,4 @@ class AidProjectAdmin(GalleryUploadAdminMixin, PublishableAdmin):
         if project.amount is None:
             return "—"
         prefix = "≈ " if project.amount_is_approximate else ""
-        return f"{prefix}{project.amount:,.2f} {project.currency}"
+        return prefix + format_amount(project.amount, project.currency)

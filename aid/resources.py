@@ -2,11 +2,18 @@ from import_export import fields
 
 from aid.models import AidProgramme, AidProject
 from commission.models import Organisation
+from commission.money import MoneyWidget
 from commission.resources import AllOrNothingResource, CountryWidget, slug_of, translated
+
+
+def money(name: str) -> fields.Field:
+    """An amount read by the same rule as the admin's money fields (commission.money)."""
+    return fields.Field(attribute=name, column_name=name, widget=MoneyWidget())
 
 
 class AidProgrammeResource(AllOrNothingResource):
     donor = slug_of(Organisation, "donor")
+    reported_total = money("reported_total")
 
     class Meta(AllOrNothingResource.Meta):
         model = AidProgramme
@@ -32,6 +39,8 @@ class AidProjectResource(AllOrNothingResource):
     recipient_country = fields.Field(
         attribute="recipient_country", column_name="recipient_country", widget=CountryWidget()
     )
+    amount = money("amount")
+    amount_usd = money("amount_usd")
 
     class Meta(AllOrNothingResource.Meta):
         model = AidProject

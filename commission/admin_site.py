@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.urls import path
 
 
 def second_factor_required() -> bool:
@@ -35,3 +36,10 @@ class CommissionAdminSite(AdminSite):
 
     def has_permission(self, request) -> bool:
         return super().has_permission(request) and is_verified(request.user)
+
+    def get_urls(self):
+        from commission.admin_language import choose_language
+
+        # Every member of staff may choose their own language: no model permission.
+        urls = [path("language/", self.admin_view(choose_language), name="language")]
+        return urls + super().get_urls()

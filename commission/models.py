@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -29,6 +30,36 @@ class Topic(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class StaffPreference(models.Model):
+    """What one member of staff chose for their own work in the admin.
+
+    ``language`` is the admin's language for this user whatever the browser
+    says (``commission.admin_language``); empty, the browser's language is used.
+    The public site always takes its language from the URL.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="staff_preference",
+    )
+    language = models.CharField(
+        _("language of the admin"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Empty: the language the browser asks for."),
+    )
+
+    class Meta:
+        verbose_name = _("staff preference")
+        verbose_name_plural = _("staff preferences")
+
+    def __str__(self) -> str:
+        return str(self.user)
 
 
 class Organisation(models.Model):

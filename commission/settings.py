@@ -12,6 +12,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from commission.country_names import language_aware_names
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # The admin in the language its user chose (admin addresses carry none).
+    "commission.admin_language.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -153,6 +157,14 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Minsk")
 USE_TZ = True
+
+# Dates and numbers in each language (commission/formats/<language>/formats.py):
+# one date style per language, digit grouping and decimal marks for ru and be.
+FORMAT_MODULE_PATH = ["commission.formats"]
+
+# Country names: django-countries has no Belarusian catalogue; these lazy names
+# take Belarusian from CLDR (Babel) and every other language from django-countries.
+COUNTRIES_OVERRIDE = language_aware_names()
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "ru", "be")

@@ -19,8 +19,10 @@ from decimal import Decimal
 from typing import BinaryIO
 
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from commission.money import format_amount
 from commission.report.data import (
     AnnualReport,
     Column,
@@ -332,7 +334,9 @@ def write_docx(report: AnnualReport, output: BinaryIO) -> None:
                     cells = totals.add_row().cells
                     cells[0].text = total.currency
                     cells[1].text = str(total.projects)
-                    cells[2].text = ("≈ " if total.approximate else "") + f"{total.amount:,.2f}"
+                    cells[2].text = ("≈ " if total.approximate else "") + format_amount(
+                        total.amount
+                    )
             else:
                 document.add_paragraph(_("No amounts are known for these projects."))
     document.save(output)
@@ -341,10 +345,11 @@ def write_docx(report: AnnualReport, output: BinaryIO) -> None:
 def _format(value, column: Column) -> str:
     if value is None or value == "":
         return "—" if column.kind in ("money", "date") else ""
+    # A document to read and edit: dates and amounts as the report's language writes them.
     if column.kind == "date":
-        return value.isoformat()
+        return date_format(value, "DATE_FORMAT")
     if column.kind == "money":
-        return f"{value:,.2f}"
+        return format_amount(value)
     if column.kind == "flag":
         return _("yes") if value else ""
     return clean_text(str(value), multiline=False)  # one line per table cell

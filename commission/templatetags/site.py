@@ -1,10 +1,15 @@
 """Template helpers shared by every public page."""
 
+import datetime as dt
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language_info
 
+from commission.dates import date_range
 from commission.tracking import full_path_without_tracking
 
 register = template.Library()
@@ -36,6 +41,28 @@ def untranslated(obj, field: str = "title") -> bool:
     if language == "en":
         return False
     return not (getattr(obj, f"{field}_{language}", "") or "").strip()
+
+
+@register.simple_tag
+def daterange(start: dt.date, end: dt.date | None = None) -> SafeString:
+    """A date or a range of dates as ``<time>`` elements, written compactly.
+
+    ``{% daterange delegation.start_date delegation.end_date %}`` gives
+    "12–15 October 2026" in English, «12–15 октября 2026 г.» in Russian (see
+    ``commission.dates``); each end carries its ISO date for machines.
+    """
+    text = date_range(start, end)
+    if not text.separator:
+        return format_html('<time datetime="{}">{}</time>', start.isoformat(), text.end)
+    first, last = sorted((start, end))
+    return format_html(
+        '<time datetime="{}">{}</time>{}<time datetime="{}">{}</time>',
+        first.isoformat(),
+        text.start,
+        text.separator,
+        last.isoformat(),
+        text.end,
+    )
 
 
 @register.simple_tag(takes_context=True)
