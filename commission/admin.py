@@ -9,6 +9,8 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 
 from commission import services
+from commission.countries import choices as country_choices
+from commission.countries import names_of
 from commission.history import GuardedHistoryAdmin
 from commission.models import Membership, Organisation, Person, Topic
 from commission.preview import preview_url
@@ -235,14 +237,7 @@ class CountryListFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        codes = set()
-        for value in model_admin.model.objects.values_list("countries", flat=True).distinct():
-            codes.update(code for code in (value or "").split(",") if code)
-        from django_countries import countries
-
-        return sorted(
-            ((code, countries.name(code)) for code in codes), key=lambda pair: str(pair[1])
-        )
+        return country_choices(model_admin.model.objects.present_countries())
 
     def queryset(self, request, queryset):
         if self.value():
@@ -251,7 +246,7 @@ class CountryListFilter(admin.SimpleListFilter):
 
 
 def country_names(obj) -> str:
-    return ", ".join(country.name for country in obj.countries)
+    return names_of(obj)
 
 
 def may_change_public_use(user) -> bool:

@@ -2,13 +2,32 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def create_countries(using="default", apps=None, **kwargs) -> None:
+    from django.db import router
+
+    from commission.models import Country
+
+    try:
+        model = apps.get_model("commission", "Country") if apps else Country
+    except LookupError:
+        return  # migrated back to before the country table
+    if router.allow_migrate_model(using, model):
+        Country.ensure_all(using=using, model=model)
+
+
 class CommissionConfig(AppConfig):
     name = "commission"
     verbose_name = _("Commission: people and organisations")
 
     def ready(self) -> None:
         from django.apps import apps
-        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+        from django.db.models.signals import (
+            m2m_changed,
+            post_delete,
+            post_migrate,
+            post_save,
+            pre_save,
+        )
 
         from commission.page_cache import bump_content_version
         from commission.text import clean_text_fields
@@ -16,6 +35,12 @@ class CommissionConfig(AppConfig):
         # One rule for stored text: no control characters in any text column of
         # the project's models, historical tables included (see commission.text).
         pre_save.connect(clean_text_fields, dispatch_uid="commission.clean_text_fields")
+
+        # Every country django-countries knows has its row (as contenttypes and
+        # permissions do: after each migrate and flush, new codes included).
+        post_migrate.connect(
+            create_countries, sender=self, dispatch_uid="commission.create_countries"
+        )
 
         # One concern, one receiver: any change to content invalidates the
         # cached public pages (see commission.page_cache).

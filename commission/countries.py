@@ -1,17 +1,116 @@
-"""Counting items by country for models that concern several countries at once."""
+"""Items that concern several countries: the one home of every country question.
+
+Meetings and delegations refer to ``commission.Country`` rows through a
+many-to-many field named ``countries``. Everything asked of those countries
+goes through here: the countries of an item (prefetched, in code order), the
+countries present among items (a filter's choices), the number of items per
+country, and the items concerning one country. All of it is answered from the
+relation's indexes; nothing splits text. Names come from django-countries
+(``commission.country_names``), never from the database.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
-from django.db.models import Count, QuerySet
+from django.db import models
+from django.db.models import Count, Prefetch, QuerySet
+from django_countries import countries as country_catalogue
+
+
+def normalise_code(code: str) -> str:
+    return (code or "").strip().upper()
+
+
+def is_known(code: str) -> bool:
+    """Whether ``code`` is an ISO 3166-1 alpha-2 code django-countries knows."""
+    return normalise_code(code) in country_catalogue
+
+
+def name_of(code: str) -> str:
+    return str(country_catalogue.name(code))
+
+
+def choices(codes: Iterable[str]) -> list[tuple[str, str]]:
+    """(code, name) pairs sorted by the name in the active language."""
+    return sorted(((code, country_catalogue.name(code)) for code in set(codes)), key=_by_name)
+
+
+def _by_name(pair: tuple[str, str]) -> str:
+    return str(pair[1])
+
+
+class CountriesQuerySet(models.QuerySet):
+    """For models with a ``countries`` many-to-many field to ``commission.Country``."""
+
+    def for_country(self, code: str) -> QuerySet:
+        """Items concerning the country ``code`` (one join, no duplicates)."""
+        return self.filter(countries=normalise_code(code))
+
+    def with_countries(self) -> QuerySet:
+        """Prefetch each item's countries (one query for the whole page)."""
+        return self.prefetch_related(countries_prefetch(self.model))
+
+    def present_countries(self) -> list[str]:
+        """The ISO codes of the countries these items concern."""
+        through = self.model.countries.through
+        source = self.model.countries.field.m2m_field_name()
+        target = self.model.countries.field.m2m_reverse_field_name()
+        ids = self.order_by().values("pk")
+        return sorted(
+            through.objects.filter(**{f"{source}__in": ids})
+            .order_by()
+            .values_list(f"{target}_id", flat=True)
+            .distinct()
+        )
+
+    def count_by_country(self) -> Counter:
+        """Items per ISO code (an item concerning two countries counts for both)."""
+        through = self.model.countries.through
+        source = self.model.countries.field.m2m_field_name()
+        target = self.model.countries.field.m2m_reverse_field_name()
+        ids = self.order_by().values("pk")
+        rows = (
+            through.objects.filter(**{f"{source}__in": ids})
+            .order_by()
+            .values(f"{target}_id")
+            .annotate(items=Count("pk"))
+        )
+        return Counter({row[f"{target}_id"]: row["items"] for row in rows})
+
+
+def countries_prefetch(model) -> Prefetch:
+    """The prefetch of an item's countries, in code order."""
+    country = model.countries.field.related_model
+    return Prefetch("countries", queryset=country.objects.order_by("code"))
+
+
+def codes_of(item) -> list[str]:
+    """The ISO codes of an item's countries (from its prefetch when there is one)."""
+    return [country.code for country in item.countries.all()]
+
+
+def names_of(item) -> str:
+    """An item's country names, comma-separated, as lists and exports show them."""
+    return ", ".join(name_of(code) for code in codes_of(item))
 
 
 def count_by_country(queryset: QuerySet) -> Counter:
-    """Items per ISO code; grouped in the database by their combination of countries."""
-    counts: Counter = Counter()
-    for row in queryset.order_by().values("countries").annotate(items=Count("id")):
-        for code in (row["countries"] or "").split(","):
-            if code:
-                counts[code] += row["items"]
-    return counts
+    return queryset.count_by_country()
+
+
+def codes_by_item(model, ids: Iterable[int]) -> dict[int, list[str]]:
+    """{item id: [ISO codes in code order]} for the given items, in one query."""
+    through = model.countries.through
+    source = model.countries.field.m2m_field_name()
+    target = model.countries.field.m2m_reverse_field_name()
+    grouped: dict[int, list[str]] = {}
+    rows = (
+        through.objects.filter(**{f"{source}_id__in": list(ids)})
+        .order_by(f"{source}_id", f"{target}_id")
+        .values_list(f"{source}_id", f"{target}_id")
+    )
+    for item, code in rows:
+        grouped.setdefault(item, []).append(code)
+    return grouped

@@ -19,6 +19,14 @@ class DelegationResource(AllOrNothingResource):
     host_organisations = slugs_of(Organisation, "host_organisations")
     topics = slugs_of(Topic, "topics")
 
+    def filter_export(self, queryset, **kwargs):
+        return (
+            super()
+            .filter_export(queryset, **kwargs)
+            .select_related("head")
+            .prefetch_related("countries", "host_organisations", "topics")
+        )
+
     class Meta(AllOrNothingResource.Meta):
         model = Delegation
         fields = (

@@ -11,6 +11,9 @@ class MeetingResource(AllOrNothingResource):
     )
     topics = slugs_of(Topic, "topics")
 
+    def filter_export(self, queryset, **kwargs):
+        return super().filter_export(queryset, **kwargs).prefetch_related("countries", "topics")
+
     class Meta(AllOrNothingResource.Meta):
         model = Meeting
         fields = (
