@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils import translation
 from django_countries import countries as country_catalogue
 
 
@@ -28,8 +30,16 @@ def is_known(code: str) -> bool:
     return normalise_code(code) in country_catalogue
 
 
+_names: dict[tuple[str, str], str] = {}
+
+
 def name_of(code: str) -> str:
-    return str(country_catalogue.name(code))
+    """The country's name in the active language (remembered: names do not change)."""
+    key = (translation.get_language() or "", code)
+    name = _names.get(key)
+    if name is None:
+        name = _names[key] = str(country_catalogue.name(code))
+    return name
 
 
 def choices(codes: Iterable[str]) -> list[tuple[str, str]]:
@@ -39,6 +49,20 @@ def choices(codes: Iterable[str]) -> list[tuple[str, str]]:
 
 def _by_name(pair: tuple[str, str]) -> str:
     return str(pair[1])
+
+
+def matching_codes(term: str) -> list[str]:
+    """Codes whose code or name (in the active language or in English) contains ``term``."""
+    term = term.casefold()
+    codes = set()
+    for code, name in country_catalogue:
+        if term == code.casefold() or term in str(name).casefold():
+            codes.add(code)
+    with translation.override("en"):
+        for code, name in country_catalogue:
+            if term in str(name).casefold():
+                codes.add(code)
+    return sorted(codes)
 
 
 class CountriesQuerySet(models.QuerySet):
@@ -78,6 +102,14 @@ class CountriesQuerySet(models.QuerySet):
             .annotate(items=Count("pk"))
         )
         return Counter({row[f"{target}_id"]: row["items"] for row in rows})
+
+
+def has_countries(model) -> bool:
+    """Whether ``model`` has the ``countries`` relation."""
+    try:
+        return model._meta.get_field("countries").many_to_many
+    except FieldDoesNotExist:
+        return False
 
 
 def countries_prefetch(model) -> Prefetch:

@@ -12,7 +12,7 @@ import simple_history
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
@@ -21,6 +21,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.signals import pre_create_historical_record
+
+from commission.countries import has_countries
 
 
 class HistoryAuthor(models.Model):
@@ -46,20 +48,13 @@ class HistoricalCountryCodes(models.Model):
         abstract = True
 
 
-def _has_countries(model: type[models.Model]) -> bool:
-    try:
-        return model._meta.get_field("countries").many_to_many
-    except FieldDoesNotExist:
-        return False
-
-
 def _country_codes(instance) -> str:
     return ",".join(instance.countries.order_by("code").values_list("code", flat=True))
 
 
 def track_history(*tracked: type[models.Model]) -> None:
     for model in tracked:
-        if _has_countries(model):
+        if has_countries(model):
             simple_history.register(model, bases=[HistoryAuthor, HistoricalCountryCodes])
             m2m_changed.connect(
                 _countries_changed,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 
+from commission.countries import name_of
 from commission.documents import (
     DocumentFileField,
     document_upload_to,
@@ -52,7 +53,7 @@ class Country(models.Model):
 
     @property
     def name(self) -> str:
-        return countries.name(self.code)
+        return name_of(self.code)
 
     @staticmethod
     def ensure_all(using: str = "default", model=None) -> None:

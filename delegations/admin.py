@@ -52,8 +52,7 @@ class DelegationAdmin(GalleryUploadAdminMixin, PublishableAdmin):
     list_select_related = ("head",)
     date_hierarchy = "start_date"
     search_fields = ("title_en", "title_ru", "title_be", "purpose_en", "slug")
-    autocomplete_fields = ("head", "host_organisations")
-    filter_horizontal = ("topics",)
+    autocomplete_fields = ("countries", "head", "host_organisations", "topics")
     inlines = [
         DelegationMemberInline,
         ProgrammeItemInline,
