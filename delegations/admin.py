@@ -19,11 +19,17 @@ class DelegationMemberInline(TranslationTabularInline):
     extra = 0
     autocomplete_fields = ("person",)
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
 
 class ProgrammeItemInline(TranslationTabularInline):
     model = ProgrammeItem
     extra = 0
     autocomplete_fields = ("meeting",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("meeting")
 
 
 class DelegationDocumentInline(TranslationTabularInline):

@@ -13,6 +13,9 @@ class ParticipantInline(TranslationTabularInline):
     extra = 0
     autocomplete_fields = ("person",)
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
 
 class MeetingPhotoInline(GalleryInline):
     model = MeetingPhoto
