@@ -125,8 +125,11 @@ def take(out: Path) -> int:
     import django
 
     django.setup()
-    from django.test import Client
+    from django.test import Client, override_settings
 
+    # As the public sees them: Django's own 404 page, not the debug page.
+    production = override_settings(DEBUG=False)
+    production.enable()
     client = Client()
     queue = [f"/{lang}/" for lang in LANGUAGES]
     queue += [e.format(lang=lang) for e in EXTRA for lang in LANGUAGES]

@@ -40,7 +40,7 @@ def postgres_url() -> str:
 def make_staff(username: str, group: str | None):
     from django.contrib.auth.models import Group, Permission
 
-    from commission.roles import create_roles
+    from core.roles import create_roles
 
     # A transactional test's flush removes what the data migration made.
     create_roles(Group, Permission)

@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from commission.demo.loader import load_demo_content
+from backoffice.demo.loader import load_demo_content
 
 pytestmark = pytest.mark.django_db
 

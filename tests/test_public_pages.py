@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from commission.demo.loader import load_demo_content
+from backoffice.demo.loader import load_demo_content
 from tests.conftest import make_delegation, make_meeting, make_project
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_development_media_serves_variants_but_never_originals(rf, settings):
     from django.core.files.storage import default_storage
     from django.http import Http404
 
-    from commission.views import serve_public_media
+    from website.views import serve_public_media
 
     settings.SERVE_MEDIA = True
     default_storage.save("originals/secret.jpg", ContentFile(b"original"))

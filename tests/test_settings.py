@@ -21,7 +21,7 @@ def load_settings(env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", "from django.conf import settings; print(settings.DEBUG)"],
         cwd=ROOT,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "commission.settings", **env},
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
         capture_output=True,
         text=True,
         timeout=60,

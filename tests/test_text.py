@@ -1,4 +1,4 @@
-"""The text rule (commission.text) and the migration that applied it to stored rows."""
+"""The text rule (core.text) and the migration that applied it to stored rows."""
 
 import datetime as dt
 import importlib
@@ -8,7 +8,7 @@ from django.apps import apps
 from django.db import connection
 
 from commission.models import Person
-from commission.text import clean_text, feed_html, restore_spreadsheet_text, spreadsheet_text
+from core.text import clean_text, feed_html, restore_spreadsheet_text, spreadsheet_text
 from meetings.models import Meeting
 from tests.conftest import make_meeting
 

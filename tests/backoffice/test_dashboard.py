@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from commission.dashboard import attention_items
+from backoffice.dashboard import attention_items
 from photos.models import Photo
 from tests.conftest import make_meeting, make_project
 

@@ -155,7 +155,7 @@ def test_a_revert_of_a_deleted_item_is_refused_with_a_message(publisher_client):
 
 
 def test_every_admin_with_history_guards_its_revert():
-    from commission.history import GuardedHistoryAdmin
+    from core.history import GuardedHistoryAdmin
 
     with_history = [
         model_admin
