@@ -12,7 +12,7 @@ from core.admin import thumbnail_html
 from core.history import GuardedHistoryAdmin
 from photos.forms import GalleryFormSet, GalleryUploadForm, PhotoAdminForm
 from photos.models import Photo
-from photos.services import photo_create, schedule_processing
+from photos.services import photo_create, save_photo, schedule_processing
 
 
 @admin.register(Photo)
@@ -105,7 +105,7 @@ class PhotoAdmin(SharedObjectAdmin, GuardedHistoryAdmin, TranslationAdmin):
     def save_model(self, request, obj: Photo, form, change: bool) -> None:
         if not change:
             obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)
+        save_photo(obj)
 
     @admin.action(description=_("Retry processing of the selected photos"))
     def retry_processing(self, request, queryset) -> None:

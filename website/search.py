@@ -78,7 +78,8 @@ def search_vector(fields: tuple[str, ...], language: str):
     """The weighted text vector of one kind of item in one language (titles weigh most).
 
     The GIN indexes made by migration commission 0004 index exactly this
-    expression, so a query on it is answered from the index.
+    expression (frozen in that migration; a change here needs a new migration),
+    so a query on it is answered from the index.
     """
     from django.contrib.postgres.search import SearchVector
 
