@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from backoffice.dashboard import attention_items
 from photos.models import Photo
-from tests.conftest import make_meeting, make_project
+from tests.factories import make_meeting, make_project
 
 pytestmark = pytest.mark.django_db
 

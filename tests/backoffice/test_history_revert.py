@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from aid.models import AidProject
 from meetings.models import Meeting
-from tests.conftest import make_meeting, make_project, make_staff, meeting_form
+from tests.factories import make_meeting, make_project, make_staff, meeting_form
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from aid.resources import AidProjectResource
 from backoffice.demo.loader import load_demo_content
 from meetings.models import Meeting
 from meetings.resources import MeetingResource
-from tests.conftest import make_meeting
+from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
 

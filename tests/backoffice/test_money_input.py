@@ -10,7 +10,7 @@ from django.utils import translation
 
 from aid.models import AidProgramme, AidProject
 from core.money import AmountError, parse_amount
-from tests.conftest import make_organisation, make_project
+from tests.factories import make_organisation, make_project
 
 pytestmark = pytest.mark.django_db
 

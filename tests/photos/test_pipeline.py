@@ -16,7 +16,7 @@ from meetings.models import Meeting
 from photos.models import Photo
 from photos.services import save_photo
 from photos.variants import process_photo
-from tests.conftest import make_meeting, meeting_form
+from tests.factories import make_meeting, meeting_form
 from tests.photos import images
 
 pytestmark = pytest.mark.django_db

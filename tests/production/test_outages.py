@@ -19,7 +19,8 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 from photos.models import Photo
-from tests.conftest import meeting_form, postgres_url
+from tests.database import postgres_url
+from tests.factories import meeting_form
 from tests.photos.images import noisy_jpeg
 
 DISK_BYTES = 64 * 1024

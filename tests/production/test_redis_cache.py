@@ -6,7 +6,7 @@ import uuid
 import pytest
 from django.core.cache import caches
 
-from tests.conftest import make_meeting
+from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ from django.urls import reverse
 from delegations.models import DelegationDocument
 from photos.models import Photo
 from tests import documents
-from tests.conftest import make_delegation, make_meeting, meeting_form
+from tests.factories import make_delegation, make_meeting, meeting_form
 from tests.photos.images import jpeg_bytes, noisy_jpeg
 
 BUCKET = "commission-media"

@@ -7,7 +7,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.preview import preview_url
-from tests.conftest import make_meeting
+from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from aid.models import Milestone
 from backoffice.demo.loader import load_demo_content
-from tests.conftest import make_delegation, make_meeting, make_organisation, make_project
+from tests.factories import make_delegation, make_meeting, make_organisation, make_project
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from reports.writers import FORMATS
-from tests.conftest import make_meeting, make_staff
+from tests.factories import make_meeting, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,7 @@ from core.resources import CSV
 from delegations.models import Delegation
 from meetings.models import Meeting
 from meetings.resources import MeetingResource
-from tests.conftest import make_delegation, make_meeting, make_organisation, make_project
+from tests.factories import make_delegation, make_meeting, make_organisation, make_project
 from tests.reports.test_open_data import IATI_SCHEMA
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import datetime as dt
 
 from backoffice.demo.loader import load_demo_content
 from delegations.models import ProgrammeItem
-from tests.conftest import make_delegation
+from tests.factories import make_delegation
 
 #: One URL per page template (and the filtered and translated variants).
 PAGE_TEMPLATES = [

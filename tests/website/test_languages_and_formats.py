@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 from core.dates import date_range
 from reports.data import AnnualReport
 from reports.writers import write_json
-from tests.conftest import make_delegation, make_meeting, make_project
+from tests.factories import make_delegation, make_meeting, make_project
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from backoffice.demo.loader import load_demo_content
 from commission.models import Person, Topic
 from meetings.models import Participant
-from tests.conftest import make_delegation, make_meeting, make_organisation, make_project
+from tests.factories import make_delegation, make_meeting, make_organisation, make_project
 
 pytestmark = pytest.mark.django_db
 

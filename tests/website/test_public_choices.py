@@ -15,7 +15,7 @@ from core.preview import preview_url
 from delegations.models import ProgrammeItem
 from meetings.models import Participant
 from reports.data import AnnualReport
-from tests.conftest import make_delegation, make_meeting, make_organisation, make_project
+from tests.factories import make_delegation, make_meeting, make_organisation, make_project
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from commission.models import Membership, Person, Topic
 from delegations.models import DelegationMember, ProgrammeItem
 from meetings.models import Participant
 from photos.models import Photo
-from tests.conftest import make_delegation, make_meeting, make_organisation, make_project
+from tests.factories import make_delegation, make_meeting, make_organisation, make_project
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import make_delegation, make_meeting, make_project
+from tests.factories import make_delegation, make_meeting, make_project
 
 pytestmark = pytest.mark.django_db
 

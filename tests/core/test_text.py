@@ -10,7 +10,7 @@ from django.db import connection
 from commission.models import Person
 from core.text import clean_text, feed_html, restore_spreadsheet_text, spreadsheet_text
 from meetings.models import Meeting
-from tests.conftest import make_meeting
+from tests.factories import make_meeting
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from backoffice.demo.loader import load_demo_content
-from tests.conftest import make_delegation, make_meeting, make_project
+from tests.factories import make_delegation, make_meeting, make_project
 
 pytestmark = pytest.mark.django_db
 
