@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from aid.models import ProjectDocument
 from delegations.models import DelegationDocument
-from tests import documents
+from tests.core import documents
 from tests.core.documents import form_data, upload, with_new_document
 from tests.factories import make_delegation, make_project, make_staff
 

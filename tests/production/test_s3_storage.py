@@ -22,7 +22,7 @@ from django.urls import reverse
 
 from delegations.models import DelegationDocument
 from photos.models import Photo
-from tests import documents
+from tests.core import documents
 from tests.factories import make_delegation, make_meeting, meeting_form
 from tests.photos.images import jpeg_bytes, noisy_jpeg
 
