@@ -70,7 +70,12 @@ class YearFilter(django_filters.NumberFilter):
 
 
 def apply_filters(filterset_class, data, queryset: QuerySet):
-    """Return (filterset, names of the parameters ignored because they were invalid)."""
+    """Return the bound filterset; the invalid parameters are left out and listed.
+
+    An invalid parameter (``?year=abc``) does not empty the list: the filterset
+    is built again without it, and ``filterset.ignored`` lists each one left out
+    as (name, value given, label) for the page to say so.
+    """
     filterset = filterset_class(data or None, queryset=queryset)
     if filterset.is_bound and not filterset.is_valid():
         ignored = sorted(filterset.errors)

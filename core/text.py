@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
 import re
 
 from django.db import models
@@ -137,3 +138,13 @@ def clean_text_fields(sender: type[models.Model], instance: models.Model, **kwar
             cleaned = clean_text(value, multiline=multiline)
             if cleaned != value:
                 setattr(instance, attname, cleaned)
+
+
+def json_ld(data: dict) -> str:
+    """JSON for a <script type="application/ld+json">, safe inside HTML."""
+    return (
+        json.dumps(data, ensure_ascii=False, default=str)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )

@@ -4,7 +4,7 @@ from django.views.generic import ArchiveIndexView, DetailView, YearArchiveView
 
 from core.filtering import FilteredListMixin
 from core.publishing import PublishedDetailMixin
-from core.templatetags.site import json_ld
+from core.text import json_ld
 from meetings.filters import MeetingFilter
 from meetings.models import Meeting, MeetingPhoto, Participant
 

@@ -75,15 +75,3 @@ def page_url(context, number) -> str:
     """The current list's address on page ``number``, its filters kept."""
     query = context.get("filter_query", "")
     return f"?{query}&page={number}" if query else f"?page={number}"
-
-
-def json_ld(data: dict) -> str:
-    """JSON for a <script type="application/ld+json">, safe inside HTML."""
-    import json
-
-    return (
-        json.dumps(data, ensure_ascii=False, default=str)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-    )
