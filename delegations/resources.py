@@ -1,7 +1,7 @@
 from import_export import fields
 
-from commission.models import Organisation, Person, Topic
-from commission.resources import (
+from commission.models import Country, Organisation, Person, Topic
+from core.resources import (
     AllOrNothingResource,
     CountriesWidget,
     slug_of,
@@ -13,7 +13,7 @@ from delegations.models import Delegation
 
 class DelegationResource(AllOrNothingResource):
     countries = fields.Field(
-        attribute="countries", column_name="countries", widget=CountriesWidget()
+        attribute="countries", column_name="countries", widget=CountriesWidget(Country)
     )
     head = slug_of(Person, "head")
     host_organisations = slugs_of(Organisation, "host_organisations")

@@ -4,9 +4,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from commission.countries import CountriesQuerySet
 from commission.models import Country, Person, Topic
-from commission.publishing import PublishableModel, PublishableQuerySet
+from core.countries import CountriesQuerySet
+from core.publishing import PublishableModel, PublishableQuerySet
 from photos.models import GalleryItem
 
 

@@ -15,7 +15,7 @@ from django.utils import translation
 from commission.models import Person
 from delegations.models import Delegation
 from meetings.models import Meeting
-from tests.conftest import make_delegation, make_meeting, make_person, meeting_form
+from tests.factories import make_delegation, make_meeting, make_person, meeting_form
 
 pytestmark = pytest.mark.django_db
 
@@ -144,7 +144,7 @@ def test_admin_lists_run_as_many_queries_for_30_rows_as_for_1(admin_client, url)
 
 
 def test_the_inline_select_renders_what_djangos_select_renders():
-    from commission.admin import inline_options
+    from core.admin import inline_options
 
     choices = [("", "---"), ("JP", 'Japan "J" & <co>'), ("BY", "Belarus")]
     grouped = [("Asia", [("JP", "Japan"), ("CN", "China")]), ("BY", "Belarus")]
