@@ -135,7 +135,7 @@ def main() -> None:
                     **env,
                     "PYTHONPATH": str(ROOT),
                     "DJANGO_SETTINGS_MODULE": os.environ.get(
-                        "DJANGO_SETTINGS_MODULE", "commission.settings"
+                        "DJANGO_SETTINGS_MODULE", "config.settings"
                     ),
                 },
                 check=True,
