@@ -20,8 +20,12 @@ class MeetingMixin(FilteredListMixin):
     paginate_by = 20
 
     def get_queryset(self):
-        return self.filter(Meeting.objects.published()).prefetch_related(
-            Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
+        return (
+            self.filter(Meeting.objects.published())
+            .with_countries()
+            .prefetch_related(
+                Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
+            )
         )
 
 
@@ -62,7 +66,7 @@ class MeetingDetailView(PublishedDetailMixin, DetailView):
         meetings = self.visible(Meeting.objects.all())
         if not self.preview:
             meetings = meetings.filter(date__year=self.kwargs["year"])
-        return meetings.prefetch_related(
+        return meetings.with_countries().prefetch_related(
             "topics",
             Prefetch(
                 "participant_set",
