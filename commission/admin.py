@@ -248,9 +248,7 @@ class PublishableAdmin(ContentAdmin):
             return redirect(preview_url(obj))
         if action in (PublishingAction.DRAFT, PublishingAction.SAVE):
             return redirect(
-                reverse(
-                    f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]
-                )
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
             )
         return response
 
@@ -275,9 +273,7 @@ class PublishableAdmin(ContentAdmin):
     def publish_view(self, request, object_id):
         """Publish one item now (the preview banner's button): the publisher's only."""
         obj = get_object_or_404(self.get_queryset(request), pk=object_id)
-        if not self.has_publish_permission(request) or not self.has_change_permission(
-            request, obj
-        ):
+        if not self.has_publish_permission(request) or not self.has_change_permission(request, obj):
             raise PermissionDenied
         services.publish(obj=obj)
         self.log_change(request, obj, [{"changed": {"fields": ["status"]}}])
