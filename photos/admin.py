@@ -11,7 +11,8 @@ from commission.admin import SharedObjectAdmin
 from commission.history import GuardedHistoryAdmin
 from photos.forms import GalleryFormSet, GalleryUploadForm, PhotoAdminForm
 from photos.models import Photo
-from photos.services import photo_create, schedule_processing
+from photos import pending
+from photos.services import photo_create_from_pending, schedule_processing
 
 
 def thumbnail_html(photo: Photo | None, width: int = 96):
@@ -122,6 +123,34 @@ class PhotoAdmin(SharedObjectAdmin, GuardedHistoryAdmin, TranslationAdmin):
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
 
+    def get_urls(self):
+        from django.urls import path
+
+        return [
+            path(
+                "pending/<str:token>/",
+                self.admin_site.admin_view(self.pending_view),
+                name="photos_photo_pending",
+            ),
+            *super().get_urls(),
+        ]
+
+    def pending_view(self, request, token: str):
+        """A photo kept while its form is corrected, for the form's preview (staff who add)."""
+        from django.core.exceptions import PermissionDenied
+        from django.http import FileResponse, Http404
+
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        kept = pending.load(token)
+        if kept is None:
+            raise Http404
+        response = FileResponse(default_storage.open(kept.name, "rb"))
+        response["Content-Type"] = f"image/{kept.format.lower()}"
+        response["Cache-Control"] = "private, max-age=3600"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
     @admin.action(description=_("Retry processing of the selected photos"))
     def retry_processing(self, request, queryset) -> None:
         with transaction.atomic():
@@ -162,28 +191,32 @@ class GalleryInline(admin.TabularInline):
 
 
 class GalleryUploadAdminMixin:
-    """Several photos uploaded at once into the object's gallery."""
+    """Several photos uploaded at once into the object's gallery, each described."""
 
     form = GalleryUploadForm
     upload_fieldset = (
         _("Add photos to the gallery"),
-        {"fields": ("upload_photos", "upload_alt_text", "upload_credit")},
+        {"fields": ("upload_photos", "pending_photos", "upload_credit")},
     )
+
+    class Media:
+        js = ("admin_extra/gallery_upload.js",)
+        css = {"all": ("admin_extra/gallery_upload.css",)}
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        uploads = form.cleaned_data.get("upload_photos") or []
-        if not uploads:
+        new_photos = form.cleaned_data.get("new_photos") or []
+        if not new_photos:
             return
         gallery = form.instance.gallery
         last = gallery.order_by("-position").values_list("position", flat=True).first()
         position = 0 if last is None else last + 1
         has_cover = gallery.filter(is_cover=True).exists()
-        for index, (upload, facts) in enumerate(uploads):
-            photo = photo_create(
-                file=upload,
-                facts=facts,
-                alt_text=form.cleaned_data["upload_alt_text"].strip(),
+        for index, (kept, alt_text, caption) in enumerate(new_photos):
+            photo = photo_create_from_pending(
+                pending=kept,
+                alt_text=alt_text,
+                caption=caption,
                 credit=form.cleaned_data.get("upload_credit", ""),
                 uploaded_by=request.user,
             )
@@ -195,8 +228,8 @@ class GalleryUploadAdminMixin:
             ngettext(
                 "%(count)d photo added to the gallery; its sizes are being made.",
                 "%(count)d photos added to the gallery; their sizes are being made.",
-                len(uploads),
+                len(new_photos),
             )
-            % {"count": len(uploads)},
+            % {"count": len(new_photos)},
             messages.SUCCESS,
         )

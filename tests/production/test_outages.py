@@ -52,7 +52,8 @@ def gallery_upload_form() -> dict:
         SimpleUploadedFile(f"photo-{n}.jpg", noisy_jpeg(180, 180, seed=n), "image/jpeg")
         for n in range(2)
     ]
-    data["upload_alt_text"] = "The delegations at the table"
+    data["upload_photos_alt_0"] = "The delegations at the table"
+    data["upload_photos_alt_1"] = "The chairman and the ambassador"
     return data
 
 
