@@ -42,7 +42,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-arm, runs, photo_paths, profile = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(","), sys.argv[4] == "1"
+arm, runs, profile = sys.argv[1], int(sys.argv[2]), sys.argv[4] == "1"
+photo_paths = sys.argv[3].split(",")
 User = get_user_model()
 user = User.objects.filter(username="bench").first()
 if user is None:

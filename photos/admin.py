@@ -9,9 +9,9 @@ from modeltranslation.admin import TranslationAdmin
 
 from commission.admin import SharedObjectAdmin
 from commission.history import GuardedHistoryAdmin
+from photos import pending
 from photos.forms import GalleryFormSet, GalleryUploadForm, PhotoAdminForm
 from photos.models import Photo
-from photos import pending
 from photos.services import photo_create_from_pending, schedule_processing
 
 

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from photos import pending
-
 from photos.models import Photo
 from photos.validation import ImageFacts, validate_image_file
 

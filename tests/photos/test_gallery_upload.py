@@ -1,4 +1,4 @@
-"""Each new photo of a gallery upload has its own alt text and caption; a form error loses no file."""
+"""A gallery upload: each new photo has its own alt text and caption; errors lose no file."""
 
 import re
 
