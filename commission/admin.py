@@ -61,7 +61,13 @@ def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:
         if code in missing:
             label = _("%(language)s — translation missing") % {"language": name}
         fieldsets.append(
-            (label, {"fields": [f"{field}_{code}" for field in fields], "classes": ("language",)})
+            (
+                label,
+                {
+                    "fields": [f"{field}_{code}" for field in fields],
+                    "classes": ("language", f"language-{code}"),
+                },
+            )
         )
     return fieldsets
 
@@ -143,6 +149,9 @@ class PublishableAdmin(ContentAdmin):
         return fields
 
     change_form_template = "admin/publishable_change_form.html"
+
+    class Media:
+        js = ("admin_extra/language_tabs.js",)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         """The form, checking the button pressed (``_action``) by the one publishing rule.
@@ -287,9 +296,10 @@ class PublishableAdmin(ContentAdmin):
     # --- form layout -------------------------------------------------------
 
     def get_fieldsets(self, request, obj=None):
+        # The title first: the languages (as tabs with script), then the rest.
         return [
-            (None, {"fields": self.main_fields}),
             *language_fieldsets(self.translated_fields, obj),
+            (None, {"fields": self.main_fields}),
             *self.extra_fieldsets,
             (
                 _("Publishing"),

@@ -177,6 +177,11 @@ class GalleryInline(admin.TabularInline):
 
     formset = GalleryFormSet
     extra = 0
+    classes = ("sortable",)
+
+    class Media:
+        js = ("admin_extra/sortable_inline.js",)
+        css = {"all": ("admin_extra/gallery_upload.css",)}
     autocomplete_fields = ("photo",)
     fields = ("thumbnail", "photo", "position", "is_cover")
     readonly_fields = ("thumbnail",)
