@@ -171,8 +171,16 @@ class PublishableAdmin(ContentAdmin):
         class PublishingForm(base):
             publishing_action = action
 
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if "status" in self.fields:
+                    # Hidden: when it is not posted, the item keeps its state.
+                    self.fields["status"].required = False
+
             def clean(self):
                 cleaned = super().clean()
+                if "status" in self.fields and not cleaned.get("status"):
+                    cleaned["status"] = self.instance.status or PublicationStatus.DRAFT
                 if action is None:
                     return cleaned
                 refusal = action_refusal(user, model, action)

@@ -182,6 +182,7 @@ class GalleryInline(admin.TabularInline):
     class Media:
         js = ("admin_extra/sortable_inline.js",)
         css = {"all": ("admin_extra/gallery_upload.css",)}
+
     autocomplete_fields = ("photo",)
     fields = ("thumbnail", "photo", "position", "is_cover")
     readonly_fields = ("thumbnail",)

@@ -1,6 +1,7 @@
 """Save draft / Preview / Publish / Schedule as buttons, by permission, checked on the server."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -19,7 +20,6 @@ def change_url(meeting):
 
 
 def button_values(response) -> list[str]:
-    import re
 
     return re.findall(r'<button type="submit" name="_action" value="(\w+)"', response.text)
 
@@ -129,3 +129,40 @@ def test_the_preview_banner_publishes_for_a_publisher_only(editor, publisher_cli
     assert response.status_code == 302 and response["Location"] == change_url(meeting)
     meeting.refresh_from_db()
     assert meeting.status == "published"
+
+
+def test_a_project_takes_its_programme_donor_and_donors_are_donor_organisations(
+    publisher_client,
+):
+    from aid.models import AidProgramme, AidProject
+    from tests.conftest import make_organisation
+
+    japan = make_organisation(name_en="Government of Japan", kind="government")
+    hospital = make_organisation(name_en="Senno Hospital", kind="hospital")
+    programme = AidProgramme.objects.create(
+        title_en="Grass-roots grants", slug="grass-roots", donor=japan, status="published"
+    )
+    from tests.backoffice.test_money_input import project_form
+
+    form = project_form(
+        publisher_client,
+        title_en="A new X-ray unit",
+        programme=str(programme.pk),
+        donor="",
+        _action="draft",
+    )
+    add = reverse("admin:aid_aidproject_add")
+    response = publisher_client.post(add, form)
+    assert response.status_code == 302
+    assert AidProject.objects.get().donor == japan
+
+    response = publisher_client.post(add, {**form, "title_en": "Another", "donor": hospital.pk})
+    assert response.status_code == 200
+    assert AidProject.objects.count() == 1
+
+    autocomplete = publisher_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "aid", "model_name": "aidproject", "field_name": "donor", "term": ""},
+    ).json()
+    names = [row["text"] for row in autocomplete["results"]]
+    assert "Government of Japan" in names and "Senno Hospital" not in names
