@@ -62,8 +62,6 @@
       tab.innerHTML = '<span class="language-tab-name"></span> <span class="language-tab-mark"></span>';
       panel.setAttribute("role", "tabpanel");
       panel.setAttribute("aria-labelledby", tab.id);
-      panel.removeAttribute("aria-labelledby");
-      panel.setAttribute("aria-labelledby", tab.id);
       list.appendChild(tab);
       mark(tab, panel, name, texts);
       panel.addEventListener("input", function () { mark(tab, panel, name, texts); });

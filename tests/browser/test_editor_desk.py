@@ -90,6 +90,7 @@ def test_an_editor_drafts_with_two_described_photos_previews_and_a_publisher_pub
     page.fill("#id_title_ru", "Заседание о сотрудничестве в здравоохранении")
     assert "!" not in tabs.nth(1).inner_text()
     assert "!" in tabs.nth(2).inner_text()  # Belarusian title still missing
+    shoot(page, "meeting-form-top")
     tabs.nth(0).click()
     page.select_option("#id_kind", "sitting")
     page.fill("#id_date", "2026-02-10")
@@ -100,7 +101,8 @@ def test_an_editor_drafts_with_two_described_photos_previews_and_a_publisher_pub
     page.fill("#id_upload_photos_caption_0", "The sitting opens")
     page.fill("#id_upload_photos_alt_1", "The chairman greets the ambassador")
     page.locator(".new-photo img[src^='data:']").nth(1).wait_for()
-    shoot(page, "meeting-form")
+    page.locator("#id_upload_photos").scroll_into_view_if_needed()
+    shoot(page, "meeting-photos")
 
     # The editor has no Publish button; saving a draft stays on the form.
     assert page.locator("button[name=_action][value=publish]").count() == 0
