@@ -70,8 +70,7 @@ if True:
         if arm != "baseline":
             data["upload_photos"] = [SimpleUploadedFile(n, b, "image/jpeg") for n, b in blobs]
             for index in range(len(blobs)):
-                data[f"upload_alt_text_{index}"] = f"Photo {index} of the sitting"
-            data["upload_alt_text"] = "Photos of the sitting"
+                data[f"upload_photos_alt_{index}"] = f"Photo {index} of the sitting"
         profiler = cProfile.Profile() if profile and run == 1 else None
         start = time.perf_counter()
         if profiler:
