@@ -9,7 +9,7 @@ each with its own alternative text. Three arms, each run ``--runs`` times:
 - **two photos, queued**: the photos' variants go to the task queue (the
   database backend, as in production, where ``db_worker`` makes them);
 - **two photos, development**: the variants are made in a thread after the
-  response (``commission.tasks_backend.ThreadBackend``, development's default);
+  response (``core.tasks_backend.ThreadBackend``, development's default);
 - **two photos, made at once**: the variants are made before the response
   (the immediate backend, development's default until now), for comparison.
 
@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = r"""
 import cProfile, io, json, os, pstats, sys, time
 import django
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commission.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 django.setup()
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -81,7 +81,7 @@ if True:
         seconds = time.perf_counter() - start
         assert response.status_code == 302, response.content[:3000]
         if "ThreadBackend" in os.environ["TASKS_BACKEND"]:
-            from commission.tasks_backend import _executor
+            from core.tasks_backend import _executor
 
             _executor.submit(lambda: None).result()  # let the variants finish, untimed
         if run:  # the first run warms caches and imports
@@ -99,7 +99,7 @@ def make_photos(folder: Path) -> list[str]:
     from PIL import Image
 
     paths = []
-    for source in sorted((ROOT / "commission" / "demo" / "photos").glob("*.jpg"))[:2]:
+    for source in sorted((ROOT / "backoffice" / "demo" / "photos").glob("*.jpg"))[:2]:
         with Image.open(source) as image:
             big = image.convert("RGB").resize((6000, 4000), Image.Resampling.LANCZOS)
             path = folder / f"{source.stem}-24mp.jpg"
@@ -131,7 +131,7 @@ def main() -> None:
         backends = {
             "baseline": "django_tasks_db.DatabaseBackend",
             "queued": "django_tasks_db.DatabaseBackend",
-            "thread": "commission.tasks_backend.ThreadBackend",
+            "thread": "core.tasks_backend.ThreadBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
         }
         for arm in ("baseline", "queued", "thread", "immediate"):

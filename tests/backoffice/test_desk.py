@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.conftest import make_delegation, make_meeting
+from tests.factories import make_delegation, make_meeting
 
 pytestmark = pytest.mark.django_db
 

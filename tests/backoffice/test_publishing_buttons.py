@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import Meeting
-from tests.conftest import make_meeting, meeting_form
+from tests.factories import make_meeting, meeting_form
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +121,7 @@ def test_the_preview_banner_publishes_for_a_publisher_only(editor, publisher_cli
     meeting.refresh_from_db()
     assert meeting.status == "draft"
 
-    from commission.preview import preview_url
+    from core.preview import preview_url
 
     page = publisher_client.get(preview_url(meeting))
     assert publish in page.text
@@ -135,7 +135,7 @@ def test_a_project_takes_its_programme_donor_and_donors_are_donor_organisations(
     publisher_client,
 ):
     from aid.models import AidProgramme, AidProject
-    from tests.conftest import make_organisation
+    from tests.factories import make_organisation
 
     japan = make_organisation(name_en="Government of Japan", kind="government")
     hospital = make_organisation(name_en="Senno Hospital", kind="hospital")

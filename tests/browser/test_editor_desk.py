@@ -16,13 +16,13 @@ import pytest
 from commission.models import StaffPreference
 from meetings.models import Meeting
 from tests.browser.conftest import log_in
-from tests.conftest import make_delegation, make_meeting
+from tests.factories import make_delegation, make_meeting
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 DEMO_PHOTOS = sorted(
     str(path)
-    for path in (Path(__file__).resolve().parents[2] / "commission" / "demo" / "photos").glob(
+    for path in (Path(__file__).resolve().parents[2] / "backoffice" / "demo" / "photos").glob(
         "*.jpg"
     )
 )

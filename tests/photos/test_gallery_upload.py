@@ -9,7 +9,7 @@ from django.urls import reverse
 from meetings.models import Meeting
 from photos import pending
 from photos.models import Photo
-from tests.conftest import make_meeting, meeting_form
+from tests.factories import make_meeting, meeting_form
 from tests.photos import images
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,151 @@
+"""What needs the secretariat's attention, for the admin's front page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from aid.models import AidProgramme, AidProject
+from core.publishing import PublicationStatus
+from core.translations import missing_translation_q
+from delegations.models import Delegation
+from meetings.models import Meeting
+from photos.models import Photo
+
+CONTENT_MODELS = [Meeting, Delegation, AidProgramme, AidProject]
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str
+    count: int
+    url: str
+
+
+def _changelist(model, **params) -> str:
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def attention_items(user) -> list[tuple[str, list[Item]]]:
+    """Sections of (label, count, link) rows, for the models the user may view."""
+    now = timezone.now()
+    drafts, scheduled, untranslated = [], [], []
+    for model in CONTENT_MODELS:
+        opts = model._meta
+        if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            continue
+        name = opts.verbose_name_plural
+        drafts.append(
+            Item(
+                name,
+                model.objects.drafts().count(),
+                _changelist(model, status__exact=PublicationStatus.DRAFT),
+            )
+        )
+        scheduled.append(
+            Item(
+                name,
+                model.objects.filter(
+                    status=PublicationStatus.SCHEDULED, published_at__gt=now
+                ).count(),
+                _changelist(model, status__exact=PublicationStatus.SCHEDULED),
+            )
+        )
+        untranslated.append(
+            Item(
+                name,
+                model.objects.filter(missing_translation_q()).count(),
+                _changelist(model, translations="missing"),
+            )
+        )
+    sections = [
+        (_("Drafts"), drafts),
+        (_("Scheduled"), scheduled),
+        (_("Missing translations (Russian or Belarusian title)"), untranslated),
+    ]
+    if user.has_perm("photos.view_photo"):
+        photos = [
+            Item(
+                label,
+                Photo.objects.filter(status=status).count(),
+                _changelist(Photo, status__exact=status),
+            )
+            for status, label in (
+                (Photo.Status.PENDING, _("waiting")),
+                (Photo.Status.PROCESSING, _("processing")),
+                (Photo.Status.FAILED, _("failed")),
+            )
+        ]
+        sections.append((_("Photos"), photos))
+    return sections
+
+
+# --- the admin home's order ------------------------------------------------------
+
+#: The secretariat's work first, in this order; then shared records.
+CONTENT_ORDER = [
+    "meetings.meeting",
+    "delegations.delegation",
+    "aid.aidprogramme",
+    "aid.aidproject",
+    "commission.person",
+    "commission.organisation",
+    "commission.membership",
+    "commission.topic",
+    "photos.photo",
+]
+CONTENT_APPS = ["meetings", "delegations", "aid", "commission", "photos"]
+
+
+def _position(label: str, order: list[str]) -> int:
+    return order.index(label) if label in order else len(order)
+
+
+def order_app_list(app_list: list[dict], user) -> list[dict]:
+    """Content apps first (meetings, visits, aid, people, photos), technical ones last.
+
+    Technical sections (accounts, lock-outs, TOTP devices, task results) are
+    listed for superusers only.
+    """
+    content, technical = [], []
+    for app in app_list:
+        if app["app_label"] in CONTENT_APPS:
+            app["models"].sort(
+                key=lambda model: _position(
+                    f"{app['app_label']}.{model['object_name'].lower()}", CONTENT_ORDER
+                )
+            )
+            content.append(app)
+        else:
+            app["technical"] = True
+            technical.append(app)
+    content.sort(key=lambda app: CONTENT_APPS.index(app["app_label"]))
+    return content + (technical if user.is_superuser else [])
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    label: str
+    url: str
+
+
+def shortcuts(user) -> list[Shortcut]:
+    """The home page's first row: what the secretariat starts most often."""
+    items = []
+    for model, label in (
+        (Meeting, _("New meeting")),
+        (Delegation, _("New visit")),
+        (AidProject, _("New aid project")),
+        (Photo, _("Upload a photo")),
+    ):
+        opts = model._meta
+        if user.has_perm(f"{opts.app_label}.add_{opts.model_name}"):
+            items.append(Shortcut(label, reverse(f"admin:{opts.app_label}_{opts.model_name}_add")))
+    if user.has_perm("meetings.view_meeting") or user.has_perm("delegations.view_delegation"):
+        items.append(Shortcut(_("Calendar of meetings and visits"), reverse("admin:calendar")))
+    return items

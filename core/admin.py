@@ -1,0 +1,433 @@
+"""The admin base of every content type: history, import/export, translations, publishing."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+from import_export.admin import ImportExportMixin
+from modeltranslation.admin import TranslationAdmin
+
+from core import services
+from core.history import GuardedHistoryAdmin
+from core.preview import preview_url
+from core.publishing import (
+    PUBLISHER_ACTIONS,
+    PublicationStatus,
+    PublishingAction,
+    action_refusal,
+    may_publish,
+    parse_action,
+    resolve_state,
+)
+from core.resources import ADMIN_FORMATS
+from core.translations import (
+    TRANSLATED_LANGUAGES,
+    missing_languages,
+    missing_translation_q,
+)
+
+
+def thumbnail_html(photo, width: int = 96):
+    """A small preview for admin lists; the state when there is nothing to show."""
+    if photo is None:
+        return "—"
+    variant = photo.smallest_variant("webp") or photo.smallest_variant("jpeg")
+    if not variant:
+        return photo.get_status_display()
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="lazy">',
+        default_storage.url(variant["name"]),
+        width,
+        round(variant["height"] * width / variant["width"]),
+        photo.alt_text,
+    )
+
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "be": "Беларуская"}
+
+
+class ContentAdmin(ImportExportMixin, GuardedHistoryAdmin, TranslationAdmin):
+    """Every content type: history with revert, import/export, translations."""
+
+    formats = ADMIN_FORMATS
+    save_on_top = True
+
+
+def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:
+    """One fieldset per language, named with a warning where the title is missing."""
+    missing = set(missing_languages(obj)) if obj is not None else set(TRANSLATED_LANGUAGES)
+    fieldsets = []
+    for code, name in LANGUAGE_NAMES.items():
+        label = name
+        if code in missing:
+            label = _("%(language)s — translation missing") % {"language": name}
+        fieldsets.append(
+            (
+                label,
+                {
+                    "fields": [f"{field}_{code}" for field in fields],
+                    "classes": ("language", f"language-{code}"),
+                },
+            )
+        )
+    return fieldsets
+
+
+def opts_name(obj) -> str:
+    return f"{obj._meta.app_label}_{obj._meta.model_name}"
+
+
+class TranslationStateFilter(admin.SimpleListFilter):
+    title = _("translations")
+    parameter_name = "translations"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Russian or Belarusian title missing"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.filter(missing_translation_q())
+        return queryset
+
+
+class PublishableAdmin(ContentAdmin):
+    """Drafts, publication and scheduling, with the publish permission enforced here.
+
+    Editors (no publish permission) create and change drafts only: the state
+    and publication time are read-only for them, they cannot change or delete
+    anything that is published or scheduled, and the publish actions are not
+    theirs to run. All of this is checked on the server, not only hidden.
+    """
+
+    list_filter = ("status",)
+    readonly_fields = ("state", "created_at", "updated_at")
+    actions = ["publish_selected", "unpublish_selected"]
+    #: Translated fields, shown one fieldset per language.
+    translated_fields: tuple[str, ...] = ("title",)
+    #: Untranslated fields of the main fieldset.
+    main_fields: tuple = ()
+    extra_fieldsets: tuple = ()
+
+    # --- permissions -------------------------------------------------------
+
+    def has_publish_permission(self, request) -> bool:
+        return may_publish(request.user, self.model)
+
+    def _editor_may_touch(self, request, obj) -> bool:
+        return (
+            obj is None
+            or obj.status == PublicationStatus.DRAFT
+            or self.has_publish_permission(request)
+        )
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and self._editor_may_touch(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and self._editor_may_touch(request, obj)
+
+    def change_refused_reason(self, request, obj) -> str | None:
+        if not self._editor_may_touch(request, obj):
+            return _(
+                "This item is published or scheduled: only a publisher can change it. "
+                "Ask a publisher to unpublish it if it needs a change."
+            )
+        return None
+
+    def has_import_permission(self, request) -> bool:
+        # An import can create published items: it is the publisher's.
+        return super().has_import_permission(request) and self.has_publish_permission(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += ["status", "published_at"]
+        return fields
+
+    change_form_template = "admin/publishable_change_form.html"
+
+    class Media:
+        js = ("admin_extra/language_tabs.js",)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """The form, checking the button pressed (``_action``) by the one publishing rule.
+
+        A publisher's state field is hidden (the buttons set it); an action the
+        user may not take is a form error, so nothing is saved and nothing typed
+        is lost.
+        """
+        may = self.has_publish_permission(request)
+        if may:
+            kwargs.setdefault("widgets", {})["status"] = forms.HiddenInput
+        base = super().get_form(request, obj, change=change, **kwargs)
+        action = parse_action(request.POST.get("_action")) if request.method == "POST" else None
+        user, model = request.user, self.model
+        was_public = bool(obj is not None and obj.is_public)
+
+        class PublishingForm(base):
+            publishing_action = action
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if "status" in self.fields:
+                    # Hidden: when it is not posted, the item keeps its state.
+                    self.fields["status"].required = False
+
+            def clean(self):
+                cleaned = super().clean()
+                if "status" in self.fields and not cleaned.get("status"):
+                    cleaned["status"] = self.instance.status or PublicationStatus.DRAFT
+                if action is None:
+                    return cleaned
+                refusal = action_refusal(user, model, action)
+                if refusal:
+                    raise ValidationError(refusal, code="publishing_refused")
+                if action in PUBLISHER_ACTIONS or action == PublishingAction.DRAFT:
+                    if "status" not in self.fields:
+                        return cleaned  # an editor's save: save_model keeps it a draft
+                    try:
+                        status, when = resolve_state(
+                            action,
+                            status=cleaned.get("status"),
+                            published_at=cleaned.get("published_at"),
+                            was_public=was_public,
+                        )
+                    except ValidationError as error:
+                        self.add_error(None, error)
+                        return cleaned
+                    cleaned["status"], cleaned["published_at"] = status, when
+                return cleaned
+
+        PublishingForm.__name__ = base.__name__
+        return PublishingForm
+
+    def save_model(self, request, obj, form, change) -> None:
+        if not self.has_publish_permission(request):
+            # Whatever was posted, an editor's save leaves the item a draft.
+            obj.status = PublicationStatus.DRAFT
+            if not change:
+                obj.published_at = None
+        super().save_model(request, obj, form, change)
+
+    def delete_queryset(self, request, queryset) -> None:
+        if not self.has_publish_permission(request):
+            queryset = queryset.filter(status=PublicationStatus.DRAFT)
+        super().delete_queryset(request, queryset)
+
+    # --- the buttons -------------------------------------------------------
+
+    def publishing_buttons(self, request, obj) -> list[dict]:
+        """The form's buttons for this user and this item's state, main one first."""
+        if obj is not None and not self.has_change_permission(request, obj):
+            return []
+        may = self.has_publish_permission(request)
+        status = obj.status if obj is not None else PublicationStatus.DRAFT
+        public = bool(obj is not None and obj.is_public)
+        buttons = []
+
+        def add(action, label, style=""):
+            buttons.append({"action": action, "label": label, "style": style})
+
+        if status == PublicationStatus.DRAFT:
+            add(PublishingAction.DRAFT, _("Save draft"), "default" if not may else "")
+            add(PublishingAction.PREVIEW, _("Save and preview"))
+            if may:
+                add(PublishingAction.PUBLISH, _("Publish"), "default")
+                add(PublishingAction.SCHEDULE, _("Schedule for the publication time"))
+        elif status == PublicationStatus.SCHEDULED and not public:
+            add(PublishingAction.SAVE, _("Save (stays scheduled)"), "default")
+            add(PublishingAction.PREVIEW, _("Save and preview"))
+            add(PublishingAction.PUBLISH, _("Publish now"))
+            add(PublishingAction.UNPUBLISH, _("Back to draft"))
+        else:
+            add(PublishingAction.SAVE, _("Save (stays published)"), "default")
+            add(PublishingAction.UNPUBLISH, _("Unpublish (back to draft)"))
+        return buttons
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id) if object_id else None
+        extra_context = {
+            **(extra_context or {}),
+            "publishing_buttons": self.publishing_buttons(request, obj),
+            "may_publish": self.has_publish_permission(request),
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _after_save(self, request, obj, response):
+        action = parse_action(request.POST.get("_action"))
+        if "_action" not in request.POST or "_popup" in request.POST:
+            return response
+        if action == PublishingAction.PREVIEW:
+            return redirect(preview_url(obj))
+        if action in (PublishingAction.DRAFT, PublishingAction.SAVE):
+            return redirect(
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
+            )
+        return response
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._after_save(request, obj, super().response_add(request, obj, post_url_continue))
+
+    def response_change(self, request, obj):
+        return self._after_save(request, obj, super().response_change(request, obj))
+
+    def get_urls(self):
+        opts = self.opts
+        return [
+            path(
+                "<path:object_id>/publish/",
+                self.admin_site.admin_view(self.publish_view),
+                name=f"{opts.app_label}_{opts.model_name}_publish",
+            ),
+            *super().get_urls(),
+        ]
+
+    @method_decorator(require_POST)
+    def publish_view(self, request, object_id):
+        """Publish one item now (the preview banner's button): the publisher's only."""
+        obj = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not self.has_publish_permission(request) or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        services.publish(obj=obj)
+        self.log_change(request, obj, [{"changed": {"fields": ["status"]}}])
+        self.message_user(
+            request,
+            _("“%(item)s” is published.") % {"item": obj},
+            messages.SUCCESS,
+        )
+        return redirect(reverse(f"admin:{opts_name(obj)}_change", args=[obj.pk]))
+
+    # --- form layout -------------------------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        # The title first: the languages (as tabs with script), then the rest.
+        return [
+            *language_fieldsets(self.translated_fields, obj),
+            (None, {"fields": self.main_fields}),
+            *self.extra_fieldsets,
+            (
+                _("Publishing"),
+                {
+                    "fields": (
+                        "state",
+                        *(("status",) if self.has_publish_permission(request) else ()),
+                        "published_at",
+                        "slug",
+                        *self._seo_fields(),
+                    )
+                },
+            ),
+        ]
+
+    def _seo_fields(self) -> list[str]:
+        return [f"seo_description_{code}" for code in LANGUAGE_NAMES]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ("title_en",)}
+
+    # --- actions -----------------------------------------------------------
+
+    @admin.action(description=_("Publish the selected items now"), permissions=["publish"])
+    def publish_selected(self, request, queryset) -> None:
+        count = services.publish_many(objects=queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Unpublish the selected items (back to draft)"), permissions=["publish"]
+    )
+    def unpublish_selected(self, request, queryset) -> None:
+        count = services.unpublish_many(objects=queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    # --- columns -----------------------------------------------------------
+
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, obj) -> str:
+        if obj.status == PublicationStatus.SCHEDULED and obj.published_at:
+            when = timezone.localtime(obj.published_at).strftime("%Y-%m-%d %H:%M")
+            if obj.is_public:
+                return _("Published (scheduled %(when)s)") % {"when": when}
+            return _("Scheduled for %(when)s") % {"when": when}
+        return obj.get_status_display()
+
+    @admin.display(description=_("translations"))
+    def translations(self, obj):
+        missing = set(missing_languages(obj))
+        return format_html_join(
+            " ",
+            '<span title="{}">{}{}</span>',
+            (
+                (
+                    _("missing") if code in missing else _("translated"),
+                    code.upper(),
+                    " ✗" if code in missing else " ✓",
+                )
+                for code in TRANSLATED_LANGUAGES
+            ),
+        )
+
+    @admin.display(description=_("cover"))
+    def cover(self, obj):
+        items = list(obj.gallery.all())
+        chosen = next((item for item in items if item.is_cover), items[0] if items else None)
+        return thumbnail_html(chosen.photo if chosen else None, width=64)
+
+    def view_on_site(self, obj):
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return preview_url(obj)
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), TranslationStateFilter]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if hasattr(self.model, "gallery"):
+            queryset = queryset.prefetch_related("gallery__photo")
+        return queryset
+
+
+class CountryListFilter(admin.SimpleListFilter):
+    """Filter by one of the several countries an item concerns."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = set()
+        for value in model_admin.model.objects.values_list("countries", flat=True).distinct():
+            codes.update(code for code in (value or "").split(",") if code)
+        from django_countries import countries
+
+        return sorted(
+            ((code, countries.name(code)) for code in codes), key=lambda pair: str(pair[1])
+        )
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.for_country(self.value())
+        return queryset
+
+
+def country_names(obj) -> str:
+    return ", ".join(country.name for country in obj.countries)
