@@ -35,7 +35,9 @@ def strict_page(chromium):
 
     def open_page():
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(20_000)
+        # Saving with two photos makes their variants in the request (tests run
+        # tasks at once): slow on a loaded machine.
+        context.set_default_timeout(90_000)
         contexts.append(context)
         page = context.new_page()
         page.on(
