@@ -434,9 +434,9 @@ MEETING_SUMMARY = (
     "The sides discussed cooperation between the parliaments of Belarus and {0} and agreed "
     "on the next steps. (A sample record: the meeting is invented.)",
     "Стороны обсудили сотрудничество парламентов Беларуси и {0} и договорились о дальнейших "
-    "шагах. (Образец записи: встреча вымышлена.)",
+    "шагах. (Демонстрационная запись: встреча вымышлена.)",
     "Бакі абмеркавалі супрацоўніцтва парламентаў Беларусі і {0} і дамовіліся пра далейшыя "
-    "крокі. (Узор запісу: сустрэча выдуманая.)",
+    "крокі. (Дэманстрацыйны запіс: сустрэча выдуманая.)",
 )
 MEETING_BODY = (
     "This record is a sample, made up to show how the site presents a meeting. "
@@ -455,8 +455,8 @@ MEETING_BODY = (
 SITTING_TITLE = ("Commission sitting: {0}", "Заседание комиссии: {0}", "Пасяджэнне камісіі: {0}")
 SITTING_SUMMARY = (
     "The commission considered {0}. (A sample record: the sitting is invented.)",
-    "Комиссия рассмотрела вопрос: {0}. (Образец записи: заседание вымышлено.)",
-    "Камісія разгледзела пытанне: {0}. (Узор запісу: пасяджэнне выдуманае.)",
+    "Комиссия рассмотрела вопрос: {0}. (Демонстрационная запись: заседание вымышлено.)",
+    "Камісія разгледзела пытанне: {0}. (Дэманстрацыйны запіс: пасяджэнне выдуманае.)",
 )
 SITTING_BODY = (
     "This record is a sample, made up to show how the site presents a sitting.\n\n"
@@ -579,9 +579,9 @@ DELEGATION_PURPOSE = (
     "To develop interparliamentary contacts and agree the next steps of cooperation. "
     "(A sample record: the visit is invented.)",
     "Развитие межпарламентских контактов и согласование дальнейших шагов сотрудничества. "
-    "(Образец записи: визит вымышлен.)",
+    "(Демонстрационная запись: визит вымышлен.)",
     "Развіццё міжпарламенцкіх кантактаў і ўзгадненне далейшых крокаў супрацоўніцтва. "
-    "(Узор запісу: візіт выдуманы.)",
+    "(Дэманстрацыйны запіс: візіт выдуманы.)",
 )
 DELEGATION_SUMMARY = (
     "This record is a sample, made up to show a visit with its members, its day-by-day "
