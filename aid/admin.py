@@ -68,7 +68,16 @@ class AidProjectAdmin(GalleryUploadAdminMixin, PublishableAdmin):
         "state",
         "translations",
     )
-    list_filter = ("status", "project_status", "programme", "donor", "region", "sector", "year", "is_sample")
+    list_filter = (
+        "status",
+        "project_status",
+        "programme",
+        "donor",
+        "region",
+        "sector",
+        "year",
+        "is_sample",
+    )
     list_select_related = ("donor", "programme")
     search_fields = ("title_en", "title_ru", "title_be", "district_en", "slug")
     autocomplete_fields = ("programme", "donor", "recipient", "related_meetings")
