@@ -314,3 +314,37 @@ def test_remove_samples_leaves_exactly_the_facts_and_no_files(django_capture_on_
     }
     assert after_removal == facts_only
     assert sum(len(rows) for rows in facts_only.values()) > 20
+
+
+def test_pages_with_samples_are_valid_html(client, demo, tmp_path):
+    import json
+    import shutil
+
+    from tests.site.test_html_valid import VNU
+
+    if not shutil.which("java") or not VNU.exists():
+        pytest.skip("the Nu HTML checker needs Java and vnu-jar (npm install)")
+    pages = [
+        "/en/",
+        "/en/meetings/",
+        SAMPLE_MEETING,
+        SAMPLE_VISIT,
+        "/en/aid/",
+        SAMPLE_PROGRAMME,
+        SAMPLE_PROJECT,
+        "/en/members/",
+        "/en/search/?q=Kazakhstan",
+    ]
+    files = []
+    for number, url in enumerate(pages):
+        path = tmp_path / f"page-{number}.html"
+        path.write_text(page(client, url))
+        files.append(str(path))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert not messages, messages
