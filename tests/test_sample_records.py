@@ -176,6 +176,7 @@ def test_with_samples_off_no_public_path_shows_them(client, demo, settings):
         "/en/delegations/",
         "/en/aid/",
         "/en/members/",
+        "/en/countries/",
         "/en/countries/CN/",
         "/en/search/?q=parliamentary",
         "/en/meetings/feed/rss/",
