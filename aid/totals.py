@@ -51,6 +51,8 @@ class UsdTotal:
     amount: Decimal
     projects: int
     projects_without_usd: int
+    #: Projects with an amount that are sample records (invented amounts).
+    sample_projects: int = 0
 
 
 def usd_total(projects: QuerySet) -> UsdTotal:
@@ -59,11 +61,13 @@ def usd_total(projects: QuerySet) -> UsdTotal:
         total=Sum("amount_usd"),
         projects=Count("id", filter=Q(amount_usd__isnull=False)),
         missing=Count("id", filter=Q(amount_usd__isnull=True, amount__isnull=False)),
+        samples=Count("id", filter=Q(is_sample=True, amount__isnull=False)),
     )
     return UsdTotal(
         amount=row["total"] or Decimal("0"),
         projects=row["projects"],
         projects_without_usd=row["missing"],
+        sample_projects=row["samples"],
     )
 
 

@@ -29,6 +29,13 @@ if not DEBUG:
             # One line an operator can act on, not a traceback.
             sys.exit(f"commission: {name} must be set when DEBUG is off (see README, Settings).")
 
+# Sample records (the demo's invented meetings, visits, projects...) are shown
+# on the site, and go into its feeds, sitemap, calendar and open data, only in
+# development; off, the one published() rule leaves them out everywhere and
+# load_demo refuses to load them. It can be turned off in development to see
+# the site as production shows it, never on when DEBUG is off.
+SHOW_SAMPLE_RECORDS = DEBUG and env.bool("SHOW_SAMPLE_RECORDS", default=True)
+
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

@@ -44,6 +44,7 @@ class Result:
     snippet: SafeString
     rank: float
     date: object = None
+    is_sample: bool = False
 
 
 def clean_query(raw: str) -> str:
@@ -135,7 +136,14 @@ def _postgres(query: str, language: str) -> list[Result]:
             if START not in snippet:
                 snippet = (getattr(obj, fields[1], "") or "")[:200]
             results.append(
-                Result(str(label), obj.title, obj.get_absolute_url(), _marked(snippet), obj.rank)
+                Result(
+                    str(label),
+                    obj.title,
+                    obj.get_absolute_url(),
+                    _marked(snippet),
+                    obj.rank,
+                    is_sample=obj.is_sample,
+                )
             )
     return results
 
@@ -158,7 +166,14 @@ def _simple(query: str, language: str) -> list[Result]:
             text = " ".join(getattr(obj, field, "") or "" for field in fields[1:])
             rank = 2.0 * len(pattern.findall(title)) + len(pattern.findall(text))
             results.append(
-                Result(str(label), title, obj.get_absolute_url(), _snippet(text, pattern), rank)
+                Result(
+                    str(label),
+                    title,
+                    obj.get_absolute_url(),
+                    _snippet(text, pattern),
+                    rank,
+                    is_sample=obj.is_sample,
+                )
             )
     return results
 
