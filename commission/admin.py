@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from operator import itemgetter
+
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -9,6 +11,7 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 
 from commission import services
+from commission.collation import sorted_by_name
 from commission.history import GuardedHistoryAdmin
 from commission.models import Membership, Organisation, Person, Topic
 from commission.preview import preview_url
@@ -24,8 +27,10 @@ from commission.resources import (
 from commission.roles import PUBLISH_SHARED
 from commission.translations import (
     TRANSLATED_LANGUAGES,
-    missing_languages,
-    missing_translation_q,
+    completeness,
+    completeness_by_language,
+    incomplete_q,
+    prefetch_paths,
 )
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "be": "Беларуская"}
@@ -38,30 +43,57 @@ class ContentAdmin(ImportExportMixin, GuardedHistoryAdmin, TranslationAdmin):
     save_on_top = True
 
 
+def language_heading(name: str, state) -> str:
+    """A language's fieldset heading, saying how completely the item reads in it."""
+    if state is None or state.complete:
+        return name
+    if state.translated == 0:
+        return _("%(language)s — not translated") % {"language": name}
+    return _("%(language)s — incomplete, shown in English: %(parts)s") % {
+        "language": name,
+        "parts": ", ".join(state.gap_names()),
+    }
+
+
 def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:
-    """One fieldset per language, named with a warning where the title is missing."""
-    missing = set(missing_languages(obj)) if obj is not None else set(TRANSLATED_LANGUAGES)
+    """One fieldset per language; its heading says what is not yet translated in it."""
     fieldsets = []
     for code, name in LANGUAGE_NAMES.items():
-        label = name
-        if code in missing:
-            label = _("%(language)s — translation missing") % {"language": name}
+        state = None
+        if code in TRANSLATED_LANGUAGES:
+            state = completeness(obj, code) if obj is not None and obj.pk else None
         fieldsets.append(
-            (label, {"fields": [f"{field}_{code}" for field in fields], "classes": ("language",)})
+            (
+                language_heading(name, state),
+                {"fields": [f"{field}_{code}" for field in fields], "classes": ("language",)},
+            )
         )
     return fieldsets
 
 
 class TranslationStateFilter(admin.SimpleListFilter):
+    """Items with any translated field (their own or their rows') falling back to English."""
+
     title = _("translations")
     parameter_name = "translations"
 
     def lookups(self, request, model_admin):
-        return [("missing", _("Russian or Belarusian title missing"))]
+        return [
+            ("incomplete", _("Translation incomplete")),
+            *(
+                (f"incomplete_{code}", _("%(language)s incomplete") % {"language": name})
+                for code, name in LANGUAGE_NAMES.items()
+                if code in TRANSLATED_LANGUAGES
+            ),
+        ]
 
     def queryset(self, request, queryset):
-        if self.value() == "missing":
-            return queryset.filter(missing_translation_q())
+        value = self.value() or ""
+        if value == "incomplete":
+            return queryset.filter(incomplete_q(queryset.model))
+        language = value.removeprefix("incomplete_")
+        if value.startswith("incomplete_") and language in TRANSLATED_LANGUAGES:
+            return queryset.filter(incomplete_q(queryset.model, [language]))
         return queryset
 
 
@@ -191,17 +223,21 @@ class PublishableAdmin(ContentAdmin):
 
     @admin.display(description=_("translations"))
     def translations(self, obj):
-        missing = set(missing_languages(obj))
+        """RU/BE with ✓ (complete), ◐ (partly) or ✗ (not translated), with words for each."""
+        states = completeness_by_language(obj)
         return format_html_join(
             " ",
-            '<span title="{}">{}{}</span>',
+            '<span class="translation-state translation-{}" title="{}">{} '
+            '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span></span>',
             (
                 (
-                    _("missing") if code in missing else _("translated"),
+                    state.state,
+                    _tooltip(state),
                     code.upper(),
-                    " ✗" if code in missing else " ✓",
+                    state.symbol,
+                    state.label,
                 )
-                for code in TRANSLATED_LANGUAGES
+                for code, state in states.items()
             ),
         )
 
@@ -225,7 +261,13 @@ class PublishableAdmin(ContentAdmin):
         queryset = super().get_queryset(request)
         if hasattr(self.model, "gallery"):
             queryset = queryset.prefetch_related("gallery__photo")
-        return queryset
+        return queryset.prefetch_related(*prefetch_paths(self.model))
+
+
+def _tooltip(state) -> str:
+    if state.complete or state.translated == 0:
+        return state.label
+    return "{}: {}".format(_("Shown in English"), ", ".join(state.gap_names()))
 
 
 class CountryListFilter(admin.SimpleListFilter):
@@ -240,9 +282,7 @@ class CountryListFilter(admin.SimpleListFilter):
             codes.update(code for code in (value or "").split(",") if code)
         from django_countries import countries
 
-        return sorted(
-            ((code, countries.name(code)) for code in codes), key=lambda pair: str(pair[1])
-        )
+        return sorted_by_name(((code, countries.name(code)) for code in codes), itemgetter(1))
 
     def queryset(self, request, queryset):
         if self.value():

@@ -6,12 +6,15 @@ apply, and the page says which parameter was ignored.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from commission.collation import sorted_by_name
 from commission.tracking import parameters_without_tracking
 from commission.years import MAX_YEAR, MIN_YEAR
 
@@ -43,9 +46,7 @@ class CountryFilter(django_filters.ChoiceFilter):
         combinations = self.model.objects.published().order_by().values_list("countries", flat=True)
         for value in combinations.distinct():
             codes.update(code for code in (value or "").split(",") if code)
-        return sorted(
-            ((code, countries.name(code)) for code in codes), key=lambda pair: str(pair[1])
-        )
+        return sorted_by_name(((code, countries.name(code)) for code in codes), itemgetter(1))
 
     def filter(self, queryset, value):
         return queryset.for_country(value) if value else queryset

@@ -1,5 +1,6 @@
 import os
 from collections import Counter
+from operator import itemgetter
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -12,6 +13,7 @@ from django_countries import countries
 
 from aid.models import AidProgramme, AidProject
 from aid.views import published_projects, totals_context
+from commission.collation import sorted_by_name
 from commission.countries import count_by_country
 from commission.models import Membership, Person
 from commission.search import MAX_QUERY_LENGTH, clean_query, search
@@ -84,7 +86,7 @@ class CountryListView(TemplateView):
         visits = count_by_country(Delegation.objects.published())
         donors = Counter(AidProject.objects.published().values_list("donor__country", flat=True))
         codes = (set(meetings) | set(visits) | set(donors)) - {"", "BY"}
-        context["countries"] = sorted(
+        context["countries"] = sorted_by_name(
             (
                 {
                     "code": code,
@@ -95,7 +97,7 @@ class CountryListView(TemplateView):
                 }
                 for code in codes
             ),
-            key=lambda row: str(row["name"]),
+            itemgetter("name"),
         )
         return context
 
