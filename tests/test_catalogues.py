@@ -47,8 +47,7 @@ def extracted(tmp_path_factory) -> dict[str, set[tuple]]:
         command += ["--ignore", pattern]
     subprocess.run(command, cwd=copy, check=True, capture_output=True, timeout=300)
     return {
-        language: keys(polib.pofile(str(catalogue_path(copy, language))))
-        for language in LANGUAGES
+        language: keys(polib.pofile(str(catalogue_path(copy, language)))) for language in LANGUAGES
     }
 
 
@@ -94,7 +93,9 @@ def test_the_compiled_catalogue_is_up_to_date(language, tmp_path):
     """The committed .mo says what the .po says (compilemessages was run)."""
     po = polib.pofile(str(catalogue_path(ROOT, language)))
     mo = polib.mofile(str(catalogue_path(ROOT, language).with_suffix(".mo")))
-    compiled = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo}
+    compiled = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo
+    }
     for entry in po:
         if entry.obsolete or "fuzzy" in entry.flags:
             continue

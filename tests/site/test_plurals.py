@@ -123,8 +123,7 @@ def test_every_plural_string_has_its_forms(language):
             COUNTS, PROJECTS[language], PUBLISHED[language], strict=True
         ):
             assert (
-                ngettext("%(counter)s project", "%(counter)s projects", count)
-                % {"counter": count}
+                ngettext("%(counter)s project", "%(counter)s projects", count) % {"counter": count}
                 == projects
             )
             assert (
