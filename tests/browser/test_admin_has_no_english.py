@@ -42,26 +42,28 @@ ALLOWED = {
     "editor",
 }  # fmt: skip
 
+VISIBLE_TEXT = """() => {
+    const shown = (el) => el.offsetParent !== null;
+    const parts = [document.title, document.body.innerText];
+    const controls = 'input[type=submit], input[type=button], button';
+    for (const el of document.querySelectorAll(controls)) {
+        if (shown(el)) parts.push(el.value || el.innerText);
+    }
+    for (const el of document.querySelectorAll('[placeholder]')) {
+        if (shown(el)) parts.push(el.placeholder);
+    }
+    for (const el of document.querySelectorAll('[title], [aria-label]')) {
+        if (shown(el)) parts.push(el.title || '', el.getAttribute('aria-label') || '');
+    }
+    return parts.join('\\n');
+}"""
+
 WORD = re.compile(r"[A-Za-z][A-Za-z_|\-]*[A-Za-z]|[A-Za-z]")
 
 
 def visible_text(page) -> str:
     """What the reader sees: the page's rendered text, control labels and option texts."""
-    return page.evaluate(
-        """() => {
-            const parts = [document.title, document.body.innerText];
-            for (const el of document.querySelectorAll('input[type=submit], input[type=button], button')) {
-                if (el.offsetParent !== null) parts.push(el.value || el.innerText);
-            }
-            for (const el of document.querySelectorAll('[placeholder]')) {
-                if (el.offsetParent !== null) parts.push(el.placeholder);
-            }
-            for (const el of document.querySelectorAll('[title], [aria-label]')) {
-                if (el.offsetParent !== null) parts.push(el.title || '', el.getAttribute('aria-label') || '');
-            }
-            return parts.join('\\n');
-        }"""
-    )
+    return page.evaluate(VISIBLE_TEXT)
 
 
 def english_words(page, data: set[str]) -> set[str]:
