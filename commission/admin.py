@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -82,7 +83,7 @@ class TranslationStateFilter(admin.SimpleListFilter):
             ("incomplete", _("Translation incomplete")),
             *(
                 (f"incomplete_{code}", _("%(language)s incomplete") % {"language": name})
-                for code, name in LANGUAGE_NAMES.items()
+                for code, name in settings.LANGUAGES
                 if code in TRANSLATED_LANGUAGES
             ),
         ]
