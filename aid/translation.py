@@ -1,8 +1,8 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from aid.models import AidProgramme, AidProject, Milestone, ProjectDocument, ProjectPhoto
-from commission.history import track_history
-from commission.translations import register_parts
+from core.history import track_history
+from core.translations import register_parts
 
 
 @register(AidProgramme)

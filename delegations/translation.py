@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from commission.history import track_history
-from commission.translations import register_parts
+from core.history import track_history
+from core.translations import register_parts
 from delegations.models import (
     Delegation,
     DelegationDocument,

@@ -6,11 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from commission.translations import COMPLETE, MISSING, PARTIAL, completeness, incomplete_q
+from core.translations import COMPLETE, MISSING, PARTIAL, completeness, incomplete_q
 from delegations.models import Delegation, DelegationMember, ProgrammeItem
 from meetings.models import Meeting, MeetingPhoto, Participant
 from photos.models import Photo
-from tests.conftest import make_delegation, make_meeting, make_person
+from tests.factories import make_delegation, make_meeting, make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,10 @@ import re
 
 import pytest
 
-from commission.demo.loader import load_demo_content
+from backoffice.demo.loader import load_demo_content
 from meetings.models import Meeting
 from tests.browser.conftest import log_in
-from tests.conftest import make_meeting
+from tests.factories import make_meeting
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
