@@ -88,8 +88,14 @@ def totals_context(projects) -> dict:
         "currency_totals": totals_by_currency(projects),
         "usd_total": usd_total(projects),
         "charts": [
-            *totals_charts(projects, "donor", _("Totals by donor"), donor_name),
-            *totals_charts(projects, "region", _("Totals by region"), region_label),
-            *totals_charts(projects, "year", _("Totals by year"), lambda year: str(year or "—")),
+            *totals_charts(projects, "donor", _("Totals by donor"), donor_name, _("Donor")),
+            *totals_charts(projects, "region", _("Totals by region"), region_label, _("Region")),
+            *totals_charts(
+                projects,
+                "year",
+                _("Totals by year"),
+                lambda year: str(year or "—"),
+                _("Year"),
+            ),
         ],
     }

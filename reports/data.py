@@ -21,6 +21,7 @@ from django_countries import countries
 from aid.models import AidProject, Milestone, Region, Sector
 from aid.totals import totals_by_currency, usd_total
 from commission.models import Organisation
+from core.collation import sort_key
 from core.countries import codes_by_item, count_by_country, name_of
 from delegations.models import Delegation, DelegationMember
 from meetings.models import Meeting, Participant
@@ -387,7 +388,7 @@ class AnnualReport:
             projects=projects.count(),
             meetings_by_country=sorted(
                 ((str(countries.name(code)), n) for code, n in by_country.items()),
-                key=lambda pair: (-pair[1], pair[0]),
+                key=lambda pair: (-pair[1], sort_key(pair[0])),
             ),
             meetings_by_kind=[
                 (str(kinds.get(row["kind"], row["kind"])), row["n"]) for row in by_kind
@@ -397,7 +398,7 @@ class AnnualReport:
                     (str(countries.name(code)), incoming[code], outgoing[code])
                     for code in incoming.keys() | outgoing.keys()
                 ),
-                key=lambda row: (-(row[1] + row[2]), row[0]),
+                key=lambda row: (-(row[1] + row[2]), sort_key(row[0])),
             ),
             projects_by_status=[
                 (str(statuses.get(row["project_status"], row["project_status"])), row["n"])

@@ -18,7 +18,7 @@ from reports.data import (
     meeting_columns,
     project_columns,
 )
-from reports.writers import csv_value, plain_value
+from reports.writers import CSV_BOM, csv_value, plain_value
 
 ENTITIES = {
     "meetings": (meeting_columns, "meeting_rows"),
@@ -48,6 +48,7 @@ def entity_csv(request: HttpRequest, entity: str) -> StreamingHttpResponse:
 
     def lines():
         buffer = io.StringIO()
+        buffer.write(CSV_BOM)
         writer = csv.writer(buffer)
         writer.writerow([c.key for c in columns])
         for row in rows:

@@ -372,10 +372,21 @@ def plain_value(value):
     return value
 
 
+#: Written first in every CSV file: the UTF-8 byte-order mark, without which
+#: Excel reads a CSV as the system's legacy code page and garbles Cyrillic.
+CSV_BOM = "\ufeff"
+
+
 def csv_value(value):
-    """A CSV cell: :func:`plain_value`, text never read as a formula, ``None`` empty."""
+    """A CSV cell: :func:`plain_value`, text never read as a formula, ``None`` empty.
+
+    Yes/no as words of the active language (the report's or the page's), as a
+    reader of the spreadsheet expects, not "True"/"False".
+    """
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
     if isinstance(value, str):
         return spreadsheet_text(value)
     return plain_value(value)  # numbers stay numbers, even negative ones
@@ -386,6 +397,7 @@ def write_csv_zip(report: AnnualReport, output: BinaryIO) -> None:
         for key, _title, columns, rows in entities(report):
             with archive.open(f"{key}-{report.year}.csv", "w") as raw:
                 text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+                text.write(CSV_BOM)
                 writer = csv.writer(text)
                 writer.writerow([column.key for column in columns])
                 for values in rows():

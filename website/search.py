@@ -2,7 +2,11 @@
 
 On PostgreSQL: full-text search with ranking and highlighted snippets, using
 the language's text-search configuration. Elsewhere (SQLite): a plain
-case-insensitive match with a snippet around the first hit.
+case-insensitive match with a snippet around the first hit. SQLite's own
+``LIKE`` and ``lower()`` fold ASCII letters only ("японии" would not find
+"Японии"), so both the columns and the words are folded with Python's
+``str.casefold`` (a function registered on the SQLite connection), as
+PostgreSQL's search ignores case in every alphabet.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q, TextField, Value
+from django.db.models import Func, Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -148,19 +152,42 @@ def _postgres(query: str, language: str) -> list[Result]:
     return results
 
 
+def _casefold(value):
+    return value.casefold() if isinstance(value, str) else value
+
+
+def register_casefold(sqlite_connection) -> None:
+    """Give a SQLite connection the ``casefold()`` SQL function (Python's ``str.casefold``)."""
+    sqlite_connection.create_function("casefold", 1, _casefold, deterministic=True)
+
+
+class Casefold(Func):
+    """Text folded for caseless matching in every alphabet (SQLite only)."""
+
+    function = "casefold"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # Registered on the connection the query runs on (cheap; idempotent).
+        connection.ensure_connection()
+        register_casefold(connection.connection)
+        return super().as_sql(compiler, connection, **extra_context)
+
+
 def _simple(query: str, language: str) -> list[Result]:
     words = [word for word in query.split() if word][:8]
     pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
     results = []
     for model, label, fields in SOURCES:
         columns = _columns(fields, language)
+        folded = {f"{column}_folded": Casefold(column) for column in columns}
         condition = Q()
         for word in words:
             word_condition = Q()
-            for column in columns:
-                word_condition |= Q(**{f"{column}__icontains": word})
+            for alias in folded:
+                word_condition |= Q(**{f"{alias}__contains": word.casefold()})
             condition &= word_condition
-        rows = model.objects.published().filter(condition)[:RESULTS_PER_KIND]
+        rows = model.objects.published().alias(**folded).filter(condition)[:RESULTS_PER_KIND]
         for obj in rows:
             title = obj.title
             text = " ".join(getattr(obj, field, "") or "" for field in fields[1:])

@@ -1,5 +1,6 @@
 import os
 from collections import Counter
+from operator import itemgetter
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -13,6 +14,7 @@ from django_countries import countries
 from aid.models import AidProgramme, AidProject
 from aid.totals import published_projects, totals_context
 from commission.models import Membership, Person
+from core.collation import sorted_by_name
 from delegations.models import Delegation
 from meetings.models import Meeting, MeetingPhoto
 from website.search import MAX_QUERY_LENGTH, clean_query, search
@@ -83,7 +85,7 @@ class CountryListView(TemplateView):
         visits = Delegation.objects.published().count_by_country()
         donors = Counter(AidProject.objects.published().values_list("donor__country", flat=True))
         codes = (set(meetings) | set(visits) | set(donors)) - {"", "BY"}
-        context["countries"] = sorted(
+        context["countries"] = sorted_by_name(
             (
                 {
                     "code": code,
@@ -94,7 +96,7 @@ class CountryListView(TemplateView):
                 }
                 for code in codes
             ),
-            key=lambda row: str(row["name"]),
+            itemgetter("name"),
         )
         return context
 

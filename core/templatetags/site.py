@@ -44,6 +44,19 @@ def untranslated(obj, field: str = "title") -> bool:
 
 
 @register.simple_tag
+def translation_state(obj):
+    """How completely ``obj`` reads in the page's language (None in English)."""
+    from django.utils.translation import get_language
+
+    from core.translations import TRANSLATED_LANGUAGES, completeness
+
+    language = (get_language() or "en")[:2]
+    if language not in TRANSLATED_LANGUAGES:
+        return None
+    return completeness(obj, language)
+
+
+@register.simple_tag
 def daterange(start: dt.date, end: dt.date | None = None) -> SafeString:
     """A date or a range of dates as ``<time>`` elements, written compactly.
 

@@ -116,7 +116,9 @@ def test_csv_zip_and_json_round_trip(tmp_path, year_2026):
         "delegations-2026.csv",
         "meetings-2026.csv",
     ]
-    meetings = list(csv.DictReader(io.TextIOWrapper(archive.open("meetings-2026.csv"), "utf-8")))
+    meetings = list(
+        csv.DictReader(io.TextIOWrapper(archive.open("meetings-2026.csv"), "utf-8-sig"))
+    )
     assert {row["title"] for row in meetings} == {
         "Commission Chairman Sergei Aleinik meets the Ambassador of Japan",
         "Talks with China",

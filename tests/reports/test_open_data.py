@@ -51,7 +51,9 @@ def test_the_open_data_page_documents_every_file(client, content):
 
 def test_csv_and_json_hold_published_items_only(client, content):
     response = client.get("/en/open-data/meetings.csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
     assert [row["title"] for row in rows] == [
         "Commission Chairman Sergei Aleinik meets the Ambassador of Japan"
     ]
