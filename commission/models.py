@@ -15,6 +15,7 @@ from commission.documents import (
     document_upload_to,
     stored_type,
 )
+from commission.richtext import RichTextField
 
 
 class Topic(models.Model):
@@ -128,7 +129,7 @@ class Person(models.Model):
         blank=True,
         related_name="+",
     )
-    biography = models.TextField(_("biography"), blank=True)
+    biography = RichTextField(_("biography"), blank=True)
 
     class Meta:
         ordering = ["name"]

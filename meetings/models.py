@@ -7,6 +7,7 @@ from django_countries.fields import CountryField
 
 from commission.models import Person, Topic
 from commission.publishing import PublishableModel, PublishableQuerySet
+from commission.richtext import RichTextField
 from photos.models import GalleryItem
 
 
@@ -38,7 +39,7 @@ class Meeting(PublishableModel):
         help_text=_("The countries the other side represents."),
     )
     summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("full text"), blank=True)
+    body = RichTextField(_("full text"), blank=True)
     topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True)
     source_url = models.URLField(_("source link"), blank=True)
     participants = models.ManyToManyField(

@@ -6,10 +6,11 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info
 
 from commission.dates import date_range
+from commission.richtext import sanitize_html
 from commission.tracking import full_path_without_tracking
 
 register = template.Library()
@@ -87,3 +88,9 @@ def json_ld(data: dict) -> str:
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
     )
+
+
+@register.filter
+def richtext(value) -> SafeString:
+    """Stored rich text, through the allow-list again (rows stored before the rule)."""
+    return mark_safe(sanitize_html(str(value or "")))  # sanitised just now
