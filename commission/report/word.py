@@ -39,6 +39,17 @@ def set_a4(section, *, landscape: bool = False) -> None:
         setattr(section, side, MARGIN)
 
 
+def new_section(document, start):
+    """A portrait A4 section whose pages all carry the numbered footer.
+
+    Only the title page (the first section's first page) goes without it.
+    """
+    section = document.add_section(start)
+    set_a4(section)
+    section.different_first_page_header_footer = False
+    return section
+
+
 def usable_width_mm(section) -> float:
     return (section.page_width - section.left_margin - section.right_margin) / Mm(1)
 

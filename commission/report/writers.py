@@ -382,9 +382,8 @@ def write_docx(report: AnnualReport, output: BinaryIO) -> None:
     name_run = name.add_run(commission)
     name_run.bold = True
     name_run.font.size = Pt(16)
-    title = document.add_paragraph()
+    title = document.add_paragraph(report.title, style="Title")
     title.alignment = 1
-    title.add_run(_("Annual report")).font.size = Pt(14)
     year = document.add_paragraph()
     year.alignment = 1
     year_run = year.add_run(str(report.year) if report.year is not None else "")
@@ -399,7 +398,7 @@ def write_docx(report: AnnualReport, output: BinaryIO) -> None:
         internal.add_run(_("Internal version: includes drafts")).bold = True
     made.add_run().add_break(WD_BREAK.PAGE)
 
-    document.add_heading(report.title, level=1)
+    document.add_heading(_("Overview"), level=1)
     if not (summary.meetings or summary.delegations or summary.projects):
         document.add_paragraph(
             _("There was no published work to report for %(year)s.") % {"year": report.year}
@@ -475,7 +474,7 @@ def write_docx(report: AnnualReport, output: BinaryIO) -> None:
 
     for key, title, columns, rows in entities(report):
         # Each entity in a section of its own, so that a wide table's pages can turn.
-        word.set_a4(document.add_section(WD_SECTION.NEW_PAGE))
+        word.new_section(document, WD_SECTION.NEW_PAGE)
         document.add_heading(title, level=1)
         chosen = [column for column in columns if column.key in DOCX_COLUMNS[key]]
         chosen.sort(key=lambda column: DOCX_COLUMNS[key].index(column.key))
@@ -513,7 +512,7 @@ def write_docx(report: AnnualReport, output: BinaryIO) -> None:
             else:
                 document.add_paragraph(_("No amounts are known for these projects."))
 
-    word.set_a4(document.add_section(WD_SECTION.NEW_PAGE))
+    word.new_section(document, WD_SECTION.NEW_PAGE)
     document.add_heading(_("Annex: notes on the figures"), level=1)
     for note in [*report.scope_note(), *report.figure_notes()]:
         document.add_paragraph(note, style="List Bullet")
