@@ -34,7 +34,9 @@ def convert(apps, schema_editor):
             changed = []
             for row in model.objects.only(pk, *columns).iterator(chunk_size=500):
                 for column in columns:
-                    setattr(row, column, plain_text_to_html(getattr(row, column)))
+                    value = getattr(row, column)
+                    if value:  # empty and missing translations stay as they are
+                        setattr(row, column, plain_text_to_html(value))
                 changed.append(row)
                 if len(changed) == 500:
                     model.objects.bulk_update(changed, columns)
