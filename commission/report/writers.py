@@ -391,7 +391,7 @@ def write_docx(report: AnnualReport, output: BinaryIO) -> None:
     year_run.font.size = Pt(36)
     made = document.add_paragraph()
     made.alignment = 1
-    made.add_run(_("Made on %(date)s") % {"date": date_format(dt.date.today(), "DATE_FORMAT")})
+    made.add_run(_("Made on %(date)s.") % {"date": date_format(dt.date.today(), "DATE_FORMAT")})
     if report.include_drafts:
         internal = document.add_paragraph()
         internal.alignment = 1
