@@ -278,7 +278,8 @@ class RichTextFormField(forms.CharField):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        return sanitize_html(super().to_python(value))
+        value = super().to_python(value)
+        return sanitize_html(value) if value else value  # an empty value stays as it is
 
 
 class RichTextField(models.TextField):
