@@ -21,6 +21,7 @@ from commission.resources import (
     PersonResource,
     TopicResource,
 )
+from commission.richtext import show_rich_text_formatted
 from commission.roles import PUBLISH_SHARED
 from commission.translations import (
     TRANSLATED_LANGUAGES,
@@ -36,6 +37,13 @@ class ContentAdmin(ImportExportMixin, GuardedHistoryAdmin, TranslationAdmin):
 
     formats = ADMIN_FORMATS
     save_on_top = True
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Shown read-only: the rich text as formatted text, not as its HTML source.
+            show_rich_text_formatted(obj)
+        return obj
 
 
 def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:

@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 import nh3
 from django import forms
 from django.db import models
+from django.utils.safestring import mark_safe
 
 #: The allow-list: what the editor can make, nothing more.
 ALLOWED_TAGS = frozenset(
@@ -305,3 +306,16 @@ class RichTextField(models.TextField):
 
 def is_rich_text(model_field: models.Field) -> bool:
     return isinstance(model_field, RichTextField)
+
+
+def show_rich_text_formatted(instance: models.Model) -> None:
+    """For a read-only page only: each rich text column as sanitised, safe HTML.
+
+    The admin shows a read-only field's value escaped unless it is safe; an
+    item shown read-only (never saved from there) gets its rich text marked
+    safe after sanitising, so it reads as formatted text.
+    """
+    for model_field in instance._meta.concrete_fields:
+        value = instance.__dict__.get(model_field.attname)
+        if is_rich_text(model_field) and isinstance(value, str) and value:
+            instance.__dict__[model_field.attname] = mark_safe(sanitize_html(value))

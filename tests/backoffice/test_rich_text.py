@@ -321,3 +321,13 @@ def test_a_person_biography_is_stored_sanitised():
         name_en="A. Person", slug="a-person", biography_en='<p onclick="x()">Born <b>1970</b></p>'
     )
     assert person.biography_en == "<p>Born <b>1970</b></p>"
+
+
+def test_a_published_item_shown_read_only_to_an_editor_reads_as_formatted_text(editor_client):
+    meeting = make_meeting(body_en='<p>The <strong>agenda</strong></p><p onclick="x()">Next</p>')
+    page = editor_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="body_en"' not in html  # read-only: no textarea
+    assert "<p>The <strong>agenda</strong></p><p>Next</p>" in html
+    assert "&lt;strong&gt;" not in html and "onclick" not in html
