@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from commission.models import Document, Organisation
-from commission.publishing import PublishableModel, PublishableQuerySet
-from commission.richtext import RichTextField
+from core.publishing import PublishableModel, PublishableQuerySet
+from core.richtext import RichTextField
 from photos.models import GalleryItem
 
 

@@ -3,8 +3,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from commission.richtext import html_to_text
-from commission.text import clean_text, feed_html
+from core.richtext import html_to_text
+from core.text import clean_text, feed_html
 from delegations.models import Delegation
 
 

@@ -1,6 +1,6 @@
 """Rich text: hostile HTML never survives, whichever way it comes in, and pages show the rest.
 
-The one allow-list (``commission.richtext``) is applied on save (admin form,
+The one allow-list (``core.richtext``) is applied on save (admin form,
 import, history revert, model API) and again on output.
 """
 
@@ -12,11 +12,11 @@ from django.urls import reverse
 
 from aid.models import AidProgramme, AidProject
 from commission.models import Person
-from commission.richtext import html_blocks, html_to_text, plain_text_to_html, sanitize_html
+from core.richtext import html_blocks, html_to_text, plain_text_to_html, sanitize_html
 from delegations.models import Delegation
 from meetings.models import Meeting
 from tests.backoffice.test_history_revert import revert_url
-from tests.conftest import (
+from tests.factories import (
     make_delegation,
     make_meeting,
     make_organisation,
