@@ -10,6 +10,7 @@ from django_countries.fields import CountryField
 
 from commission.models import Document, Organisation
 from core.publishing import PublishableModel, PublishableQuerySet
+from core.richtext import RichTextField
 from photos.models import GalleryItem
 
 
@@ -91,7 +92,7 @@ class AidProgramme(PublishableModel):
     revived_year = models.PositiveSmallIntegerField(
         _("revived in"), null=True, blank=True, help_text=_("If the programme was resumed.")
     )
-    description = models.TextField(_("description"), blank=True)
+    description = RichTextField(_("description"), blank=True)
     reported_total = models.DecimalField(
         _("reported total"),
         max_digits=16,
@@ -215,7 +216,7 @@ class AidProject(PublishableModel):
         _("project status"), max_length=20, choices=Status.choices, default=Status.PIPELINE
     )
     summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("full text"), blank=True)
+    body = RichTextField(_("full text"), blank=True)
     related_meetings = models.ManyToManyField(
         "meetings.Meeting",
         verbose_name=_("related meetings"),

@@ -18,6 +18,7 @@ from core.documents import (
     stored_type,
 )
 from core.publishing import sample_field, sample_q
+from core.richtext import RichTextField
 
 
 class Topic(models.Model):
@@ -165,7 +166,7 @@ class Person(models.Model):
         blank=True,
         related_name="+",
     )
-    biography = models.TextField(_("biography"), blank=True)
+    biography = RichTextField(_("biography"), blank=True)
     is_sample = sample_field()
 
     class Meta:

@@ -39,6 +39,13 @@ SHOW_SAMPLE_RECORDS = DEBUG and env.bool("SHOW_SAMPLE_RECORDS", default=True)
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The site's public address, for links in files made outside a request (the
+# annual report made by the command or downloaded from the admin). By default
+# the first allowed host, over HTTPS in production.
+SITE_URL = env.str(
+    "SITE_URL",
+    default=("http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}"),
+).rstrip("/")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
@@ -55,6 +62,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "import_export",
+    "django_prose_editor",  # its static files: the admin's rich text editor
     "django_tasks",
     "django_tasks_db",
     "simple_history",

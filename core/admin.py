@@ -35,6 +35,7 @@ from core.publishing import (
     resolve_state,
 )
 from core.resources import ADMIN_FORMATS
+from core.richtext import show_rich_text_formatted
 from core.translations import (
     TRANSLATED_LANGUAGES,
     completeness,
@@ -135,6 +136,13 @@ def language_heading(name: str, state) -> str:
         "language": name,
         "parts": ", ".join(state.gap_names()),
     }
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Shown read-only: the rich text as formatted text, not as its HTML source.
+            show_rich_text_formatted(obj)
+        return obj
 
 
 def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from commission.models import Country, Person, Topic
 from core.countries import CountriesQuerySet
 from core.publishing import PublishableModel, PublishableQuerySet
+from core.richtext import RichTextField
 from photos.models import GalleryItem
 
 
@@ -36,7 +37,7 @@ class Meeting(PublishableModel):
         help_text=_("The countries the other side represents."),
     )
     summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("full text"), blank=True)
+    body = RichTextField(_("full text"), blank=True)
     topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True)
     source_url = models.URLField(_("source link"), blank=True)
     participants = models.ManyToManyField(

@@ -287,6 +287,14 @@ class AnnualReport:
                         "url": url,
                     }
 
+    def delegation_outcomes(self) -> Iterator[tuple[str, str]]:
+        """(title, outcomes as rich text) of the visits whose outcomes are written."""
+        rows = self.delegations().values("pk", *self._translated("title", "outcomes"))
+        for row in rows.iterator(chunk_size=CHUNK):
+            outcomes = self._text(row, "outcomes")
+            if outcomes:
+                yield self._text(row, "title"), outcomes
+
     def project_rows(self) -> Iterator[dict]:
         with translation.override(self.language):
             regions = {value: str(label) for value, label in Region.choices}
@@ -425,6 +433,21 @@ class AnnualReport:
     def title(self) -> str:
         with translation.override(self.language):
             return _("International work of the commission in %(year)s") % {"year": self.year}
+
+    def figure_notes(self) -> list[str]:
+        """How the tables write their figures (the Word report's annex)."""
+        with translation.override(self.language):
+            return [
+                _(
+                    "Amounts are given in each project's own currency, grouped by thousands; "
+                    "≈ marks an approximate amount."
+                ),
+                _("A dash in a date or amount column means the date or amount is not known."),
+                _(
+                    "Counts of meetings by country count a meeting once for each country "
+                    "it concerns."
+                ),
+            ]
 
     def scope_note(self) -> list[str]:
         """What the figures include, said plainly."""

@@ -22,6 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidProgramme, AidProject
+from core.richtext import html_to_text
 from delegations.models import Delegation
 from meetings.models import Meeting
 
@@ -57,7 +58,11 @@ def clean_query(raw: str) -> str:
 
 
 def _marked(text: str) -> SafeString:
-    """Escape the text, then turn the START/STOP markers into <mark> elements."""
+    """Escape the text, then turn the START/STOP markers into <mark> elements.
+
+    Rich text's tags (from a snippet of a rich text column) are taken out first.
+    """
+    text = html_to_text(text).replace("\n", " ") if "<" in text else text
     return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
 
 
@@ -190,7 +195,9 @@ def _simple(query: str, language: str) -> list[Result]:
         rows = model.objects.published().alias(**folded).filter(condition)[:RESULTS_PER_KIND]
         for obj in rows:
             title = obj.title
-            text = " ".join(getattr(obj, field, "") or "" for field in fields[1:])
+            text = " ".join(
+                html_to_text(getattr(obj, field, "") or "") for field in fields[1:]
+            ).replace("\n", " ")
             rank = 2.0 * len(pattern.findall(title)) + len(pattern.findall(text))
             results.append(
                 Result(
