@@ -10,6 +10,7 @@ from django_countries.fields import CountryField
 
 from commission.models import Document, Organisation
 from commission.publishing import PublishableModel, PublishableQuerySet
+from commission.search_vectors import SearchVectorsModel
 from photos.models import GalleryItem
 
 
@@ -65,8 +66,10 @@ def validate_non_negative(value: Decimal | None) -> None:
         raise ValidationError(_("An amount cannot be negative."))
 
 
-class AidProgramme(PublishableModel):
+class AidProgramme(SearchVectorsModel, PublishableModel):
     """A donor's programme, e.g. a government's grass-roots grant assistance."""
+
+    search_fields = ("title", "description")
 
     title = models.CharField(_("name"), max_length=300)
     donor = models.ForeignKey(
@@ -129,7 +132,9 @@ class AidProjectQuerySet(PublishableQuerySet):
         return self.filter(models.Q(donor__country=code) | models.Q(recipient_country=code))
 
 
-class AidProject(PublishableModel):
+class AidProject(SearchVectorsModel, PublishableModel):
+    search_fields = ("title", "summary", "body")
+
     class Status(models.TextChoices):
         # Mapped to IATI activity status codes in the open-data export.
         PIPELINE = "pipeline", _("Pipeline")

@@ -6,6 +6,7 @@ from aid.charts import region_label, totals_charts
 from aid.filters import AidProjectFilter
 from aid.models import AidProgramme, AidProject, ProjectPhoto
 from aid.totals import totals_by_currency, usd_total
+from commission.content_cache import cached
 from commission.filtering import FilteredListMixin
 from commission.models import Organisation
 from commission.publishing import PublishedDetailMixin
@@ -16,8 +17,15 @@ def published_projects():
     return AidProject.objects.published().select_related("donor", "programme", "recipient")
 
 
-def totals_context(projects) -> dict:
-    """Totals per currency and the charts by donor, region and year."""
+def totals_context(projects, name: str | None = None) -> dict:
+    """Totals per currency and the charts by donor, region and year.
+
+    With a ``name`` (what ``projects`` are, e.g. the filters applied), they are
+    kept until the content changes (commission.content_cache), per language
+    since the charts' labels are translated.
+    """
+    if name is not None:
+        return cached(f"aid-totals:{name}", lambda: totals_context(projects), per_language=True)
     donors = {}
 
     def donor_name(pk):
@@ -48,7 +56,17 @@ class AidIndexView(FilteredListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["programmes"] = AidProgramme.objects.published().select_related("donor")
-        context.update(totals_context(self.filterset.qs))
+        applied = (
+            sorted(
+                (field, value)
+                for field in self.filterset.filters
+                for value in self.filterset.data.getlist(field)
+                if value
+            )
+            if self.filterset.is_bound
+            else []
+        )
+        context.update(totals_context(self.filterset.qs, name=f"index:{applied!r}"))
         return context
 
 
@@ -67,7 +85,7 @@ class ProgrammeDetailView(PublishedDetailMixin, DetailView):
         projects = published_projects().filter(programme=self.object)
         context["projects"] = projects[: self.projects_shown]
         context["projects_count"] = projects.count()
-        context.update(totals_context(projects))
+        context.update(totals_context(projects, name=f"programme:{self.object.pk}"))
         return context
 
 

@@ -32,8 +32,13 @@ class HistoryAuthor(models.Model):
 
 
 def track_history(*tracked: type[models.Model]) -> None:
+    from commission.search_vectors import deferred_vector_fields
+
     for model in tracked:
-        simple_history.register(model, bases=[HistoryAuthor])
+        # Stored search vectors are derived from the text: not history.
+        simple_history.register(
+            model, bases=[HistoryAuthor], excluded_fields=list(deferred_vector_fields(model))
+        )
 
 
 @receiver(pre_create_historical_record, dispatch_uid="commission.history_author")

@@ -32,7 +32,26 @@ def published_q(now: datetime | None = None, *, prefix: str = "") -> Q:
     )
 
 
+class PublishableManager(models.Manager):
+    """Reads every column but the stored search vectors (large, read by the search only)."""
+
+    def get_queryset(self):
+        from commission.search_vectors import deferred_vector_fields
+
+        queryset = super().get_queryset()
+        deferred = deferred_vector_fields(self.model)
+        return queryset.defer(*deferred) if deferred else queryset
+
+
 class PublishableQuerySet(models.QuerySet):
+    @classmethod
+    def as_manager(cls):
+        manager = PublishableManager.from_queryset(cls)()
+        manager._built_with_as_manager = True
+        return manager
+
+    as_manager.queryset_only = True
+
     def published(self, now: datetime | None = None) -> PublishableQuerySet:
         return self.filter(published_q(now))
 

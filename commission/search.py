@@ -1,7 +1,11 @@
 """Search over all published content, in the language of the page.
 
 On PostgreSQL: full-text search with ranking and highlighted snippets, using
-the language's text-search configuration. Elsewhere (SQLite): a plain
+the language's text-search configuration, over the vectors stored with each
+item (``commission.search_vectors``, GIN-indexed). Only a bounded set of
+candidates is ranked: the ``CANDIDATES`` newest matches of each kind, so a
+common word costs the same however much content there is (with fewer matches
+than that, every match is ranked, as before). Elsewhere (SQLite): a plain
 case-insensitive match with a snippet around the first hit.
 """
 
@@ -11,20 +15,22 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q, TextField, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidProgramme, AidProject
+from commission.search_vectors import CONFIGS, columns, vector_field_name
+from commission.search_vectors import search_vector as _search_vector
 from delegations.models import Delegation
 from meetings.models import Meeting
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 20
-#: PostgreSQL text-search configurations by language (none ships for Belarusian).
-CONFIGS = {"en": "english", "ru": "russian", "be": "simple"}
+#: Matches ranked per kind of item at most (the newest ones).
+CANDIDATES = 2000
 START, STOP = "\x02", "\x03"
 
 #: (model, label, the text fields searched; the first is the title).
@@ -67,28 +73,16 @@ def search(query: str, language: str) -> list[Result]:
     return sorted(results, key=lambda result: -result.rank)
 
 
-def _columns(fields: tuple[str, ...], language: str) -> list[str]:
-    columns = [f"{field}_{language}" for field in fields]
-    if language != "en":
-        columns += [f"{field}_en" for field in fields]
-    return columns
+_columns = columns
 
 
 def search_vector(fields: tuple[str, ...], language: str):
     """The weighted text vector of one kind of item in one language (titles weigh most).
 
-    The GIN indexes made by migration commission 0004 index exactly this
-    expression, so a query on it is answered from the index.
+    What the stored vectors hold (commission.search_vectors); migration
+    commission 0004 used it for its expression indexes.
     """
-    from django.contrib.postgres.search import SearchVector
-
-    config = CONFIGS.get(language, "simple")
-    columns = _columns(fields, language)
-    weights = ["A" if column.startswith("title") else "B" for column in columns]
-    vector = SearchVector(columns[0], weight=weights[0], config=config)
-    for column, weight in zip(columns[1:], weights[1:], strict=True):
-        vector += SearchVector(column, weight=weight, config=config)
-    return vector
+    return _search_vector(fields, language)
 
 
 def index_name(model, language: str) -> str:
@@ -101,8 +95,16 @@ def _postgres(query: str, language: str) -> list[Result]:
     config = CONFIGS.get(language, "simple")
     search_query = SearchQuery(query, search_type="websearch", config=config)
     results = []
+    vector = F(vector_field_name(language))
     for model, label, fields in SOURCES:
-        vector = search_vector(fields, language)
+        # The newest matches, from the GIN index (or, for a common word, the
+        # primary key index read backwards, checking the stored vectors).
+        candidates = (
+            model.objects.published()
+            .filter(**{vector_field_name(language): search_query})  # "@@"
+            .order_by("-pk")
+            .values("pk")[:CANDIDATES]
+        )
         # The snippet comes from the title and the first text field together, so
         # a match in either is shown highlighted.
         body = Concat(
@@ -111,10 +113,9 @@ def _postgres(query: str, language: str) -> list[Result]:
             f"{fields[1]}_{language}",
             output_field=TextField(),
         )
+        # Headlines are computed after the sort and limit, for the rows shown only.
         rows = (
-            model.objects.published()
-            .alias(document=vector)
-            .filter(document=search_query)  # "@@", answered from the GIN index
+            model.objects.filter(pk__in=candidates)
             .annotate(rank=SearchRank(vector, search_query))
             .annotate(
                 snippet=SearchHeadline(
@@ -127,7 +128,7 @@ def _postgres(query: str, language: str) -> list[Result]:
                     min_words=12,
                 )
             )
-            .order_by("-rank")[:RESULTS_PER_KIND]
+            .order_by("-rank", "-pk")[:RESULTS_PER_KIND]
         )
         for obj in rows:
             snippet = obj.snippet or ""

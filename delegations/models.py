@@ -8,6 +8,7 @@ from django_countries.fields import CountryField
 
 from commission.models import Document, Organisation, Person, Topic
 from commission.publishing import PublishableModel, PublishableQuerySet
+from commission.search_vectors import SearchVectorsModel
 from photos.models import GalleryItem
 
 
@@ -16,7 +17,9 @@ class DelegationQuerySet(PublishableQuerySet):
         return self.filter(countries__contains=code.upper())
 
 
-class Delegation(PublishableModel):
+class Delegation(SearchVectorsModel, PublishableModel):
+    search_fields = ("title", "purpose", "summary")
+
     class Direction(models.TextChoices):
         INCOMING = "incoming", _("Incoming visit")
         OUTGOING = "outgoing", _("Outgoing visit")

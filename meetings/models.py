@@ -7,6 +7,7 @@ from django_countries.fields import CountryField
 
 from commission.models import Person, Topic
 from commission.publishing import PublishableModel, PublishableQuerySet
+from commission.search_vectors import SearchVectorsModel
 from photos.models import GalleryItem
 
 
@@ -17,7 +18,9 @@ class MeetingQuerySet(PublishableQuerySet):
         return self.filter(countries__contains=code.upper())
 
 
-class Meeting(PublishableModel):
+class Meeting(SearchVectorsModel, PublishableModel):
+    search_fields = ("title", "summary", "body")
+
     class Kind(models.TextChoices):
         BILATERAL = "bilateral", _("Bilateral meeting")
         SITTING = "sitting", _("Commission sitting")
