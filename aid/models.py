@@ -219,6 +219,14 @@ class AidProject(SearchVectorsModel, PublishableModel):
         verbose_name = _("aid project")
         verbose_name_plural = _("aid projects")
         permissions = [("publish_aidproject", "Can publish, unpublish and schedule aid projects")]
+        # The lists' order ("title" is the page language's column): the first
+        # page is read from the index instead of sorting every project.
+        indexes = [
+            models.Index(
+                fields=["-year", f"title_{language}"], name=f"aid_project_order_{language}"
+            )
+            for language in ("en", "ru", "be")
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -17,15 +18,22 @@ def published_projects():
     return AidProject.objects.published().select_related("donor", "programme", "recipient")
 
 
-def totals_context(projects, name: str | None = None) -> dict:
-    """Totals per currency and the charts by donor, region and year.
+def totals_html(projects, name: str) -> str:
+    """The totals section (``aid/includes/totals.html``) of ``projects``, rendered.
 
-    With a ``name`` (what ``projects`` are, e.g. the filters applied), they are
-    kept until the content changes (commission.content_cache), per language
-    since the charts' labels are translated.
+    Kept until the content changes (commission.content_cache), per language:
+    ``name`` says what ``projects`` are (e.g. the filters applied). The
+    aggregates and charts are computed and drawn once per change, not per view.
     """
-    if name is not None:
-        return cached(f"aid-totals:{name}", lambda: totals_context(projects), per_language=True)
+    return cached(
+        f"aid-totals:{name}",
+        lambda: render_to_string("aid/includes/totals.html", totals_context(projects)),
+        per_language=True,
+    )
+
+
+def totals_context(projects) -> dict:
+    """Totals per currency and the charts by donor, region and year."""
     donors = {}
 
     def donor_name(pk):
@@ -56,17 +64,9 @@ class AidIndexView(FilteredListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["programmes"] = AidProgramme.objects.published().select_related("donor")
-        applied = (
-            sorted(
-                (field, value)
-                for field in self.filterset.filters
-                for value in self.filterset.data.getlist(field)
-                if value
-            )
-            if self.filterset.is_bound
-            else []
+        context["totals_html"] = totals_html(
+            self.filterset.qs, name=f"index:{self.applied_filters()!r}"
         )
-        context.update(totals_context(self.filterset.qs, name=f"index:{applied!r}"))
         return context
 
 
@@ -85,7 +85,7 @@ class ProgrammeDetailView(PublishedDetailMixin, DetailView):
         projects = published_projects().filter(programme=self.object)
         context["projects"] = projects[: self.projects_shown]
         context["projects_count"] = projects.count()
-        context.update(totals_context(projects, name=f"programme:{self.object.pk}"))
+        context["totals_html"] = totals_html(projects, name=f"programme:{self.object.pk}")
         return context
 
 

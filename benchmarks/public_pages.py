@@ -11,14 +11,21 @@ beyond the framework.
 
     .venv/bin/python benchmarks/public_pages.py                  # SQLite in a temporary folder
     .venv/bin/python benchmarks/public_pages.py --postgres postgres://postgres@127.0.0.1:5432/postgres
+    .venv/bin/python benchmarks/public_pages.py --postgres "$PG" --growth   # PG: as above
 
 With --postgres a temporary database is created on that server and dropped
-afterwards. Run from the project root.
+afterwards. With --growth the same pages are measured a second time on a
+second database seeded with ten times the data (100,000 meetings, 20,000
+delegations, 50,000 projects; seeding takes a few minutes), and the ratio
+of the two medians (100k/10k) is reported per page. --database URL measures
+an existing, already seeded database instead (nothing created or dropped).
+Run from the project root.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -35,6 +42,7 @@ PAGES = [
     "/en/",
     "/en/meetings/",
     "/en/meetings/?country=JP&kind=bilateral",
+    "/ru/meetings/",
     "/en/meetings/2026/",
     "/en/meetings/2026/synthetic-meeting-5/",
     "/en/delegations/",
@@ -46,15 +54,29 @@ PAGES = [
     "/en/countries/",
     "/en/countries/JP/",
     "/en/members/",
+    "/en/search/?q=meeting",
     "/en/search/?q=synthetic+meeting+42",
-    "/ru/meetings/",
     "/en/meetings/feed/rss/",
     "/sitemap-meetings.xml",
+    "/en/open-data/calendar.ics",
+    "/en/open-data/meetings.csv",
+    "/en/open-data/iati-activities.xml",
 ]
+#: Open data files are large: fewer requests each.
+SLOW_PAGES = {
+    "/en/open-data/calendar.ics",
+    "/en/open-data/meetings.csv",
+    "/en/open-data/iati-activities.xml",
+}
 
 
-def seed(env: dict) -> None:
-    for command in (["migrate", "--noinput"], ["seed_bulk"]):
+def seed(env: dict, scale: int = 1) -> None:
+    amounts = [
+        f"--meetings={10_000 * scale}",
+        f"--delegations={2_000 * scale}",
+        f"--projects={5_000 * scale}",
+    ]
+    for command in (["migrate", "--noinput"], ["seed_bulk", *amounts]):
         subprocess.run(
             [sys.executable, "manage.py", *command],
             cwd=ROOT,
@@ -89,11 +111,12 @@ def _timings(client, runs: int) -> list[tuple[str, float, float]]:
         response = client.get(url)  # warm up
         assert response.status_code == 200, (url, response.status_code)
         times = []
-        for _ in range(runs):
+        for _ in range(max(3, runs // 5) if url in SLOW_PAGES else runs):
             start = time.perf_counter()
             response = client.get(url)
             if response.streaming:
                 b"".join(response.streaming_content)
+            assert response.status_code == 200, (url, response.status_code)
             times.append((time.perf_counter() - start) * 1000)
         times.sort()
         p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
@@ -107,38 +130,75 @@ def main() -> None:
     parser.add_argument(
         "--postgres", help="A PostgreSQL server URL to create a temporary database on."
     )
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--database", help="An existing, seeded database to measure as it is.")
+    parser.add_argument(
+        "--growth", action="store_true", help="Measure again with 10x the data, report 100k/10k."
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
-        report(measure(options.runs))
+        results = measure(options.runs)
+        report(results)
+        Path(options.child).write_text(json.dumps(results))
         return
+    env = {**os.environ, "DEBUG": "true", "LOG_LEVEL": "WARNING", "SERVE_MEDIA": "false"}
+    if options.database:
+        report_growth([run(env, options.database, options.runs, seeded=True)])
+        return
+    runs = [run(env, options.postgres, options.runs, scale=1)]
+    if options.growth:
+        runs.append(run(env, options.postgres, options.runs, scale=10))
+    report_growth(runs)
+
+
+def run(env: dict, server: str | None, runs: int, *, scale: int = 1, seeded: bool = False):
+    """Seed a fresh database (unless ``seeded``) and measure it in a child process."""
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "DEBUG": "true", "LOG_LEVEL": "WARNING", "SERVE_MEDIA": "false"}
         database = None
-        if options.postgres:
+        if seeded:
+            env = {**env, "DATABASE_URL": server}
+        elif server:
             import psycopg
 
             database = f"commission_bench_{uuid.uuid4().hex[:8]}"
-            with psycopg.connect(options.postgres, autocommit=True) as connection:
+            with psycopg.connect(server, autocommit=True) as connection:
                 connection.execute(f'CREATE DATABASE "{database}"')
-            env["DATABASE_URL"] = options.postgres.rsplit("/", 1)[0] + f"/{database}"
+            env = {**env, "DATABASE_URL": server.rsplit("/", 1)[0] + f"/{database}"}
         else:
-            env["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+            env = {**env, "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3"}
         try:
-            print(f"Seeding {env['DATABASE_URL'].split('://')[0]}…", flush=True)
-            seed(env)
+            if not seeded:
+                print(f"Seeding {env['DATABASE_URL'].split('://')[0]} ×{scale}…", flush=True)
+                start = time.perf_counter()
+                seed(env, scale)
+                print(f"  seeded in {time.perf_counter() - start:.0f} s", flush=True)
+            output = Path(folder) / "results.json"
             subprocess.run(
-                [sys.executable, __file__, "--child", f"--runs={options.runs}"],
+                [sys.executable, __file__, f"--child={output}", f"--runs={runs}"],
                 cwd=ROOT,
                 env={**env, "DJANGO_SETTINGS_MODULE": "commission.settings"},
                 check=True,
             )
+            return json.loads(output.read_text())
         finally:
             if database:
                 import psycopg
 
-                with psycopg.connect(options.postgres, autocommit=True) as connection:
+                with psycopg.connect(server, autocommit=True) as connection:
                     connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+def report_growth(runs) -> None:
+    if len(runs) < 2:
+        return
+    small, large = runs
+    print()
+    print(f"{'page':48} {'10k ×robots':>11} {'100k ×robots':>12} {'100k/10k':>8}")
+    for (url, median, _p95, _c), (_url, large_median, _lp95, _lc) in zip(small, large, strict=True):
+        print(
+            f"{url:48} {median / small[0][1]:11.1f} {large_median / large[0][1]:12.1f}"
+            f" {large_median / median:8.2f}"
+        )
 
 
 def report(results) -> None:

@@ -30,7 +30,7 @@ from meetings.models import Meeting
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 20
 #: Matches ranked per kind of item at most (the newest ones).
-CANDIDATES = 2000
+CANDIDATES = 500
 START, STOP = "\x02", "\x03"
 
 #: (model, label, the text fields searched; the first is the title).
@@ -97,45 +97,46 @@ def _postgres(query: str, language: str) -> list[Result]:
     results = []
     vector = F(vector_field_name(language))
     for model, label, fields in SOURCES:
-        # The newest matches, from the GIN index (or, for a common word, the
-        # primary key index read backwards, checking the stored vectors).
-        candidates = (
+        # The ranks of the newest matches: from the GIN index, or for a common
+        # word the primary key index read backwards, checking the stored vectors.
+        ranked = list(
             model.objects.published()
             .filter(**{vector_field_name(language): search_query})  # "@@"
+            .annotate(rank=SearchRank(vector, search_query))
             .order_by("-pk")
-            .values("pk")[:CANDIDATES]
+            .values_list("pk", "rank")[:CANDIDATES]
         )
+        ranked.sort(key=lambda row: (-row[1], -row[0]))
+        ranks = dict(ranked[:RESULTS_PER_KIND])
+        if not ranks:
+            continue
         # The snippet comes from the title and the first text field together, so
-        # a match in either is shown highlighted.
+        # a match in either is shown highlighted; only for the rows shown.
         body = Concat(
             f"title_{language}",
             Value(". "),
             f"{fields[1]}_{language}",
             output_field=TextField(),
         )
-        # Headlines are computed after the sort and limit, for the rows shown only.
-        rows = (
-            model.objects.filter(pk__in=candidates)
-            .annotate(rank=SearchRank(vector, search_query))
-            .annotate(
-                snippet=SearchHeadline(
-                    body,
-                    search_query,
-                    config=config,
-                    start_sel=START,
-                    stop_sel=STOP,
-                    max_words=30,
-                    min_words=12,
-                )
+        rows = model.objects.filter(pk__in=ranks).annotate(
+            snippet=SearchHeadline(
+                body,
+                search_query,
+                config=config,
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=30,
+                min_words=12,
             )
-            .order_by("-rank", "-pk")[:RESULTS_PER_KIND]
         )
-        for obj in rows:
+        for obj in sorted(rows, key=lambda obj: (-ranks[obj.pk], -obj.pk)):
             snippet = obj.snippet or ""
             if START not in snippet:
                 snippet = (getattr(obj, fields[1], "") or "")[:200]
             results.append(
-                Result(str(label), obj.title, obj.get_absolute_url(), _marked(snippet), obj.rank)
+                Result(
+                    str(label), obj.title, obj.get_absolute_url(), _marked(snippet), ranks[obj.pk]
+                )
             )
     return results
 

@@ -12,6 +12,7 @@ from django_countries import countries
 
 from aid.models import AidProgramme, AidProject
 from aid.views import published_projects, totals_context
+from commission.content_cache import cached
 from commission.countries import count_by_country
 from commission.models import Membership, Person
 from commission.search import MAX_QUERY_LENGTH, clean_query, search
@@ -41,13 +42,18 @@ class HomeView(TemplateView):
         context["latest_delegations"] = Delegation.objects.published()[:3]
         context["projects"] = published_projects()[:5]
         context["featured"] = next((meeting for meeting in meetings if meeting.gallery.all()), None)
-        context["figures"] = {
-            "meetings": Meeting.objects.published().count(),
-            "delegations": Delegation.objects.published().count(),
-            "projects": AidProject.objects.published().count(),
-            "programmes": AidProgramme.objects.published().count(),
-        }
+        context["figures"] = cached("home-figures", key_figures)
         return context
+
+
+def key_figures() -> dict[str, int]:
+    """The home page's counts (kept until the content changes: commission.content_cache)."""
+    return {
+        "meetings": Meeting.objects.published().count(),
+        "delegations": Delegation.objects.published().count(),
+        "projects": AidProject.objects.published().count(),
+        "programmes": AidProgramme.objects.published().count(),
+    }
 
 
 class MembersView(TemplateView):

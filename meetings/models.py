@@ -56,6 +56,8 @@ class Meeting(SearchVectorsModel, PublishableModel):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         permissions = [("publish_meeting", "Can publish, unpublish and schedule meetings")]
+        # The lists' order: a page is read from the index, not sorted from every meeting.
+        indexes = [models.Index(fields=["-date", "-start_time", "-id"], name="meeting_order")]
 
     def __str__(self) -> str:
         return self.title

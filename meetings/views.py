@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db.models import Max, Min, Prefetch
 from django.views.generic import ArchiveIndexView, DetailView, YearArchiveView
 
+from commission.content_cache import cached
 from commission.filtering import FilteredListMixin
 from commission.publishing import PublishedDetailMixin
 from commission.templatetags.site import json_ld
@@ -28,8 +29,13 @@ class MeetingMixin(FilteredListMixin):
 def meeting_years() -> list[int]:
     """Years from the first to the last published meeting, newest first.
 
-    Two indexed look-ups instead of a DISTINCT over every meeting's date.
+    Two indexed look-ups instead of a DISTINCT over every meeting's date, made
+    once per change of the content (commission.content_cache).
     """
+    return cached("meeting-years", _meeting_years)
+
+
+def _meeting_years() -> list[int]:
     span = Meeting.objects.published().aggregate(first=Min("date"), last=Max("date"))
     if not span["first"]:
         return []
