@@ -65,10 +65,10 @@ def entity_csv(request: HttpRequest, entity: str) -> HttpResponse:
         writer.writerow([c.key for c in columns])
         for row in rows:
             writer.writerow([csv_value(row[c.key]) for c in columns])
-            if buffer.tell() > 64 * 1024:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
+            # Line by line: cached_file gathers them into chunks.
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
         yield buffer.getvalue()
 
     return cached_file(

@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 
 from aid.models import AidProgramme, Milestone
 from commission.models import Membership, Person, Topic
+from commission.page_cache import bump_content_version
 from delegations.models import DelegationMember, ProgrammeItem
 from meetings.models import Participant
 from photos.models import Photo
-from commission.page_cache import bump_content_version
 from tests.conftest import make_delegation, make_meeting, make_organisation, make_project
 
 pytestmark = pytest.mark.django_db
