@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import F, Q, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import F, Q, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -97,19 +97,20 @@ def _postgres(query: str, language: str) -> list[Result]:
     results = []
     vector = F(vector_field_name(language))
     for model, label, fields in SOURCES:
-        # The ranks of the newest matches: from the GIN index, or for a common
-        # word the primary key index read backwards, checking the stored vectors.
-        ranked = list(
-            model.objects.published()
-            .filter(**{vector_field_name(language): search_query})  # "@@"
-            .annotate(rank=SearchRank(vector, search_query))
-            .order_by("-pk")
-            .values_list("pk", "rank")[:CANDIDATES]
+        matches = model.objects.published().filter(
+            **{vector_field_name(language): search_query}  # "@@", on the stored vector
         )
-        ranked.sort(key=lambda row: (-row[1], -row[0]))
-        ranks = dict(ranked[:RESULTS_PER_KIND])
-        if not ranks:
-            continue
+        # The candidates: the CANDIDATES newest matches, i.e. those from the
+        # CANDIDATES-th newest on (all of them when there are fewer).
+        oldest_candidate = Coalesce(
+            Subquery(matches.order_by("-pk").values("pk")[CANDIDATES - 1 : CANDIDATES]), 0
+        )
+        best = (
+            matches.filter(pk__gte=oldest_candidate)
+            .annotate(rank=SearchRank(vector, search_query))
+            .order_by("-rank", "-pk")
+            .values("pk")[:RESULTS_PER_KIND]
+        )
         # The snippet comes from the title and the first text field together, so
         # a match in either is shown highlighted; only for the rows shown.
         body = Concat(
@@ -118,7 +119,8 @@ def _postgres(query: str, language: str) -> list[Result]:
             f"{fields[1]}_{language}",
             output_field=TextField(),
         )
-        rows = model.objects.filter(pk__in=ranks).annotate(
+        rows = model.objects.filter(pk__in=Subquery(best)).order_by().annotate(
+            rank=SearchRank(vector, search_query),
             snippet=SearchHeadline(
                 body,
                 search_query,
@@ -127,16 +129,14 @@ def _postgres(query: str, language: str) -> list[Result]:
                 stop_sel=STOP,
                 max_words=30,
                 min_words=12,
-            )
+            ),
         )
-        for obj in sorted(rows, key=lambda obj: (-ranks[obj.pk], -obj.pk)):
+        for obj in sorted(rows, key=lambda obj: (-obj.rank, -obj.pk)):
             snippet = obj.snippet or ""
             if START not in snippet:
                 snippet = (getattr(obj, fields[1], "") or "")[:200]
             results.append(
-                Result(
-                    str(label), obj.title, obj.get_absolute_url(), _marked(snippet), ranks[obj.pk]
-                )
+                Result(str(label), obj.title, obj.get_absolute_url(), _marked(snippet), obj.rank)
             )
     return results
 
