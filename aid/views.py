@@ -59,7 +59,7 @@ class AidIndexView(FilteredListMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return self.filter(published_projects())
+        return self.filter(published_projects().for_lists())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

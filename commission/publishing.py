@@ -72,6 +72,11 @@ class PublishableQuerySet(models.QuerySet):
             }
         )
 
+    def for_lists(self) -> PublishableQuerySet:
+        """Without the full texts (``body`` in every language), which lists never show."""
+        names = {field.name for field in self.model._meta.concrete_fields}
+        return self.defer(*(name for name in names if name == "body" or name.startswith("body_")))
+
     def drafts(self) -> PublishableQuerySet:
         return self.filter(status=PublicationStatus.DRAFT)
 

@@ -119,17 +119,21 @@ def _postgres(query: str, language: str) -> list[Result]:
             f"{fields[1]}_{language}",
             output_field=TextField(),
         )
-        rows = model.objects.filter(pk__in=Subquery(best)).order_by().annotate(
-            rank=SearchRank(vector, search_query),
-            snippet=SearchHeadline(
-                body,
-                search_query,
-                config=config,
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=30,
-                min_words=12,
-            ),
+        rows = (
+            model.objects.filter(pk__in=Subquery(best))
+            .order_by()
+            .annotate(
+                rank=SearchRank(vector, search_query),
+                snippet=SearchHeadline(
+                    body,
+                    search_query,
+                    config=config,
+                    start_sel=START,
+                    stop_sel=STOP,
+                    max_words=30,
+                    min_words=12,
+                ),
+            )
         )
         for obj in sorted(rows, key=lambda obj: (-obj.rank, -obj.pk)):
             snippet = obj.snippet or ""

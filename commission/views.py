@@ -37,10 +37,10 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meetings = list(_with_gallery(Meeting.objects.published())[:5])
+        meetings = list(_with_gallery(Meeting.objects.published().for_lists())[:5])
         context["latest_meetings"] = meetings
         context["latest_delegations"] = Delegation.objects.published()[:3]
-        context["projects"] = published_projects()[:5]
+        context["projects"] = published_projects().for_lists()[:5]
         context["featured"] = next((meeting for meeting in meetings if meeting.gallery.all()), None)
         context["figures"] = cached("home-figures", key_figures)
         return context

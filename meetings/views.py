@@ -21,7 +21,7 @@ class MeetingMixin(FilteredListMixin):
     paginate_by = 20
 
     def get_queryset(self):
-        return self.filter(Meeting.objects.published()).prefetch_related(
+        return self.filter(Meeting.objects.published().for_lists()).prefetch_related(
             Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
         )
 
