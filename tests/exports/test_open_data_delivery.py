@@ -124,3 +124,75 @@ def test_a_host_or_language_gets_its_own_file(client, meetings, settings):
     other = body(client.get("/en/open-data/meetings.csv", HTTP_HOST="other.example"))
     assert b"http://testserver/" in english and b"http://other.example/" in other
     assert b"http://testserver/" not in other
+
+
+def reference_event(obj, host: str, url: str, category: str):
+    """The event as icalendar's own objects write it (how the calendar was written before)."""
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+    from icalendar import Event
+
+    event = Event()
+    kind = "meeting" if isinstance(obj, Meeting) else "delegation"
+    event.add("uid", f"{kind}-{obj.pk}@{host}")
+    event.add("dtstamp", obj.updated_at)
+    if kind == "meeting":
+        if obj.start_time:
+            start = dt.datetime.combine(
+                obj.date, obj.start_time, tzinfo=ZoneInfo(settings.TIME_ZONE)
+            )
+            event.add("dtstart", start)
+            event.add("dtend", start + dt.timedelta(hours=1))
+        else:
+            event.add("dtstart", obj.date)
+        if obj.place:
+            event.add("location", obj.place)
+        if obj.summary:
+            event.add("description", obj.summary)
+    else:
+        event.add("dtstart", obj.start_date)
+        event.add("dtend", obj.end_date + dt.timedelta(days=1))
+        if obj.purpose:
+            event.add("description", obj.purpose)
+    event.add("summary", obj.title)
+    event.add("url", url)
+    event.add("categories", [category])
+    return Calendar.from_ical(b"BEGIN:VCALENDAR\r\n" + event.to_ical() + b"END:VCALENDAR\r\n")
+
+
+def decoded(event) -> dict:
+    return {key: event.decoded(key) for key in event}
+
+
+def test_the_events_are_written_as_icalendar_wrote_them(client):
+    today = timezone.localdate()
+    tricky = "Talks; trade, energy \\ transit\nSecond line — Переговоры о транзите " * 3
+    meeting = make_meeting(
+        title_en="Встреча, комиссия; «Беларусь — Япония» " * 3,
+        summary_en=tricky,
+        place="Minsk, House of Government",
+        date=today,
+        start_time=dt.time(10, 30),
+    )
+    other = make_meeting(title_en="Plain", date=today - dt.timedelta(days=3))
+    visit = make_delegation(
+        title_en="Visit, long",
+        purpose_en=tricky,
+        start_date=today,
+        end_date=today + dt.timedelta(days=2),
+    )
+    calendar = Calendar.from_ical(body(client.get("/en/open-data/calendar.ics")))
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    for obj, category in (
+        (meeting, "Bilateral meeting"),
+        (other, "Bilateral meeting"),
+        (visit, "Incoming visit"),
+    ):
+        kind = "meeting" if isinstance(obj, Meeting) else "delegation"
+        url = f"http://testserver{obj.get_absolute_url()}"
+        (expected,) = reference_event(obj, "testserver", url, category).walk("VEVENT")
+        assert decoded(events[f"{kind}-{obj.pk}@testserver"]) == decoded(expected)
+    for line in body(client.get("/en/open-data/calendar.ics")).split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode()  # never folded inside a character
