@@ -2,12 +2,12 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidProgramme, AidProject, Region, Sector
-from commission.filtering import PublicChoiceFilter, YearFilter
 from commission.models import Organisation
+from core.filtering import PublicChoiceFilter, YearFilter
 
 # Choices are built from what is public (callables), so that they follow publishing:
 # only donors and programmes of what is public are offered (kept until the
-# content changes: commission.content_cache).
+# content changes: core.content_cache).
 
 
 def public_donors(request=None):

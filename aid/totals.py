@@ -6,6 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from aid.charts import region_label, totals_charts
+from aid.models import AidProject
+from commission.models import Organisation
 
 
 @dataclass(frozen=True)
@@ -60,3 +65,27 @@ def usd_total(projects: QuerySet) -> UsdTotal:
         projects=row["projects"],
         projects_without_usd=row["missing"],
     )
+
+
+def published_projects():
+    return AidProject.objects.published().select_related("donor", "programme", "recipient")
+
+
+def totals_context(projects) -> dict:
+    """Totals per currency and the charts by donor, region and year."""
+    donors = {}
+
+    def donor_name(pk):
+        if not donors:
+            donors.update(Organisation.objects.filter(pk__in=projects.values("donor")).in_bulk())
+        return donors[pk].name if pk in donors else "—"
+
+    return {
+        "currency_totals": totals_by_currency(projects),
+        "usd_total": usd_total(projects),
+        "charts": [
+            *totals_charts(projects, "donor", _("Totals by donor"), donor_name),
+            *totals_charts(projects, "region", _("Totals by region"), region_label),
+            *totals_charts(projects, "year", _("Totals by year"), lambda year: str(year or "—")),
+        ],
+    }

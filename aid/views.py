@@ -1,27 +1,20 @@
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from aid.charts import region_label, totals_charts
 from aid.filters import AidProjectFilter
 from aid.models import AidProgramme, AidProject, ProjectPhoto
-from aid.totals import totals_by_currency, usd_total
-from commission.content_cache import cached
-from commission.filtering import FilteredListMixin
-from commission.models import Organisation
-from commission.publishing import PublishedDetailMixin
+from aid.totals import published_projects, totals_context
+from core.content_cache import cached
+from core.filtering import FilteredListMixin
+from core.publishing import PublishedDetailMixin
 from meetings.models import Meeting
-
-
-def published_projects():
-    return AidProject.objects.published().select_related("donor", "programme", "recipient")
 
 
 def totals_html(projects, name: str) -> str:
     """The totals section (``aid/includes/totals.html``) of ``projects``, rendered.
 
-    Kept until the content changes (commission.content_cache), per language:
+    Kept until the content changes (core.content_cache), per language:
     ``name`` says what ``projects`` are (e.g. the filters applied). The
     aggregates and charts are computed and drawn once per change, not per view.
     """
@@ -30,26 +23,6 @@ def totals_html(projects, name: str) -> str:
         lambda: render_to_string("aid/includes/totals.html", totals_context(projects)),
         per_language=True,
     )
-
-
-def totals_context(projects) -> dict:
-    """Totals per currency and the charts by donor, region and year."""
-    donors = {}
-
-    def donor_name(pk):
-        if not donors:
-            donors.update(Organisation.objects.filter(pk__in=projects.values("donor")).in_bulk())
-        return donors[pk].name if pk in donors else "—"
-
-    return {
-        "currency_totals": totals_by_currency(projects),
-        "usd_total": usd_total(projects),
-        "charts": [
-            *totals_charts(projects, "donor", _("Totals by donor"), donor_name),
-            *totals_charts(projects, "region", _("Totals by region"), region_label),
-            *totals_charts(projects, "year", _("Totals by year"), lambda year: str(year or "—")),
-        ],
-    }
 
 
 class AidIndexView(FilteredListMixin, ListView):

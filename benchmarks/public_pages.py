@@ -96,7 +96,7 @@ def measure(runs: int) -> list[tuple[str, float, float, float]]:
     from django.core.cache import cache
     from django.test import Client, override_settings
 
-    from commission.page_cache import bump_content_version
+    from core.page_cache import bump_content_version
 
     client = Client()
     results = []
@@ -189,7 +189,7 @@ def run(env: dict, server: str | None, runs: int, *, scale: int = 1, seeded: boo
             subprocess.run(
                 [sys.executable, __file__, f"--child={output}", f"--runs={runs}"],
                 cwd=ROOT,
-                env={**env, "DJANGO_SETTINGS_MODULE": "commission.settings"},
+                env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
                 check=True,
             )
             return json.loads(output.read_text())

@@ -1,14 +1,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from commission.filtering import CountryFilter, PublicChoiceFilter
 from commission.models import Person, Topic
+from core.filtering import CountryFilter, PublicChoiceFilter
 from meetings.models import Meeting, Participant
 
 # Choices are built from what is public (callables), so that they follow publishing:
 # only what a published meeting shows is offered, and an item scheduled for
 # later joins the list when it goes public (the lists are kept until the
-# content changes or a scheduled item is due: commission.content_cache).
+# content changes or a scheduled item is due: core.content_cache).
 
 
 def public_people(request=None):

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from commission.models import Person, Topic
-from commission.publishing import PublishableModel, PublishableQuerySet
-from commission.search_vectors import SearchVectorsModel
+from core.publishing import PublishableModel, PublishableQuerySet
+from core.search_vectors import SearchVectorsModel
 from photos.models import GalleryItem
 
 

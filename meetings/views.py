@@ -2,10 +2,10 @@ from django.conf import settings
 from django.db.models import Max, Min, Prefetch
 from django.views.generic import ArchiveIndexView, DetailView, YearArchiveView
 
-from commission.content_cache import cached
-from commission.filtering import FilteredListMixin
-from commission.publishing import PublishedDetailMixin
-from commission.templatetags.site import json_ld
+from core.content_cache import cached
+from core.filtering import FilteredListMixin
+from core.publishing import PublishedDetailMixin
+from core.text import json_ld
 from meetings.filters import MeetingFilter
 from meetings.models import Meeting, MeetingPhoto, Participant
 
@@ -30,7 +30,7 @@ def meeting_years() -> list[int]:
     """Years from the first to the last published meeting, newest first.
 
     Two indexed look-ups instead of a DISTINCT over every meeting's date, made
-    once per change of the content (commission.content_cache).
+    once per change of the content (core.content_cache).
     """
     return cached("meeting-years", _meeting_years)
 

@@ -10,14 +10,14 @@ TABLES = [('aid_aidprogramme', ('title', 'description')), ('aid_aidproject', ('t
 
 
 def install(apps, schema_editor):
-    from commission.search_vectors import install_trigger
+    from core.search_vectors import install_trigger
 
     for table, fields in TABLES:
         install_trigger(schema_editor, table, fields)
 
 
 def remove(apps, schema_editor):
-    from commission.search_vectors import remove_trigger
+    from core.search_vectors import remove_trigger
 
     for table, _fields in TABLES:
         remove_trigger(schema_editor, table)
