@@ -43,6 +43,7 @@ PAGES = [
     "/robots.txt",
     "/en/",
     "/en/meetings/",
+    "/en/meetings/?country=JP",
     "/en/meetings/?country=JP&kind=bilateral",
     "/ru/meetings/",
     "/en/meetings/2026/",

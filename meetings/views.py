@@ -21,8 +21,12 @@ class MeetingMixin(FilteredListMixin):
     paginate_by = 20
 
     def get_queryset(self):
-        return self.filter(Meeting.objects.published().for_lists()).prefetch_related(
-            Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
+        return (
+            self.filter(Meeting.objects.published().for_lists())
+            .with_countries()
+            .prefetch_related(
+                Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
+            )
         )
 
 
@@ -68,7 +72,7 @@ class MeetingDetailView(PublishedDetailMixin, DetailView):
         meetings = self.visible(Meeting.objects.all())
         if not self.preview:
             meetings = meetings.filter(date__year=self.kwargs["year"])
-        return meetings.prefetch_related(
+        return meetings.with_countries().prefetch_related(
             "topics",
             Prefetch(
                 "participant_set",

@@ -14,7 +14,6 @@ from aid.models import AidProgramme, AidProject
 from aid.totals import published_projects, totals_context
 from commission.models import Membership, Person
 from core.content_cache import cached
-from core.countries import count_by_country
 from delegations.models import Delegation
 from meetings.models import Meeting, MeetingPhoto
 from website.search import MAX_QUERY_LENGTH, clean_query, search
@@ -27,7 +26,7 @@ COUNTRY_PAGE_ITEMS = 20
 
 
 def _with_gallery(meetings):
-    return meetings.prefetch_related(
+    return meetings.with_countries().prefetch_related(
         Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
     )
 
@@ -39,7 +38,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         meetings = list(_with_gallery(Meeting.objects.published().for_lists())[:5])
         context["latest_meetings"] = meetings
-        context["latest_delegations"] = Delegation.objects.published()[:3]
+        context["latest_delegations"] = Delegation.objects.published().with_countries()[:3]
         context["projects"] = published_projects().for_lists()[:5]
         context["featured"] = next((meeting for meeting in meetings if meeting.gallery.all()), None)
         context["figures"] = cached("home-figures", key_figures)
@@ -86,8 +85,8 @@ class CountryListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meetings = count_by_country(Meeting.objects.published())
-        visits = count_by_country(Delegation.objects.published())
+        meetings = Meeting.objects.published().count_by_country()
+        visits = Delegation.objects.published().count_by_country()
         donors = Counter(AidProject.objects.published().values_list("donor__country", flat=True))
         codes = (set(meetings) | set(visits) | set(donors)) - {"", "BY"}
         context["countries"] = sorted(
@@ -122,7 +121,7 @@ class CountryDetailView(TemplateView):
             country_name=countries.name(code),
             meetings=_with_gallery(meetings)[:COUNTRY_PAGE_ITEMS],
             meetings_count=meetings.count(),
-            delegations=delegations[:COUNTRY_PAGE_ITEMS],
+            delegations=delegations.with_countries()[:COUNTRY_PAGE_ITEMS],
             delegations_count=delegations.count(),
             projects=projects[:COUNTRY_PAGE_ITEMS],
             projects_count=projects.count(),

@@ -7,8 +7,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('aid', '0004_search_vectors'),
-        ('commission', '0008_drop_search_expression_indexes'),
-        ('meetings', '0003_search_vectors'),
+        ('commission', '0009_drop_search_expression_indexes'),
+        ('meetings', '0004_search_vectors'),
     ]
 
     operations = [

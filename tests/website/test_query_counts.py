@@ -86,45 +86,47 @@ def make_world(count: int) -> None:
 #: Queries per page, pinned: the same with 1 item as with 50. Later visitors
 #: (after the first render since the last change): totals, counts, years and
 #: filter choices are kept until the content changes (core.content_cache).
+#: Meetings and delegations fetch the countries of the items shown in one
+#: more query per kind of item (countries are a relation).
 PAGES = {
-    "/en/": 4,
-    "/en/meetings/": 2,
-    "/en/meetings/?country=JP&topic=trade": 2,
-    "/en/meetings/2026/": 2,
-    "/en/meetings/2026/m-0/": 4,
-    "/en/delegations/": 1,
-    "/en/delegations/2026/d-0/": 7,
+    "/en/": 6,
+    "/en/meetings/": 3,
+    "/en/meetings/?country=JP&topic=trade": 3,
+    "/en/meetings/2026/": 3,
+    "/en/meetings/2026/m-0/": 5,
+    "/en/delegations/": 2,
+    "/en/delegations/2026/d-0/": 8,
     "/en/aid/": 2,
     "/en/aid/?region=BY-BR": 2,
     "/en/aid/programmes/programme/": 3,
     "/en/aid/projects/pr-0/": 5,
     "/en/countries/": 3,
-    "/en/countries/JP/": 13,
+    "/en/countries/JP/": 15,
     "/en/members/": 2,
     "/en/search/?q=Meeting": 4,
-    "/en/meetings/feed/rss/": 1,
+    "/en/meetings/feed/rss/": 2,
     "/en/delegations/feed/atom/": 1,
     "/sitemap-meetings.xml": 0,  # cached for an hour (cache_page)
 }
 
 #: The first render after a change, which fills the content cache.
 PAGES_AFTER_A_CHANGE = {
-    "/en/": 9,
-    "/en/meetings/": 8,
-    "/en/meetings/?country=JP&topic=trade": 8,
-    "/en/meetings/2026/": 8,
-    "/en/meetings/2026/m-0/": 4,
-    "/en/delegations/": 4,
-    "/en/delegations/2026/d-0/": 7,
+    "/en/": 11,
+    "/en/meetings/": 9,
+    "/en/meetings/?country=JP&topic=trade": 9,
+    "/en/meetings/2026/": 9,
+    "/en/meetings/2026/m-0/": 5,
+    "/en/delegations/": 5,
+    "/en/delegations/2026/d-0/": 8,
     "/en/aid/": 12,
     "/en/aid/?region=BY-BR": 12,
     "/en/aid/programmes/programme/": 10,
     "/en/aid/projects/pr-0/": 5,
     "/en/countries/": 3,
-    "/en/countries/JP/": 13,
+    "/en/countries/JP/": 15,
     "/en/members/": 2,
     "/en/search/?q=Meeting": 4,
-    "/en/meetings/feed/rss/": 1,
+    "/en/meetings/feed/rss/": 2,
     "/en/delegations/feed/atom/": 1,
     "/sitemap-meetings.xml": 1,
 }
@@ -152,5 +154,6 @@ def test_query_counts_are_pinned_whatever_the_amount_of_content(client, settings
     for url in PAGES:
         client.get(url)
     counts = {url: count_queries(client, url) for url in PAGES}
+    print("COUNTS", after_a_change, counts)
     assert after_a_change == PAGES_AFTER_A_CHANGE
     assert counts == PAGES

@@ -89,7 +89,7 @@ def test_the_migration_fills_the_vectors_of_existing_rows():
         cursor.execute("UPDATE meetings_meeting SET search_en = NULL, search_ru = NULL")
         cursor.execute("ALTER TABLE meetings_meeting ENABLE TRIGGER meetings_meeting_search")
     assert Meeting.objects.filter(search_en=None).count() == Meeting.objects.count()
-    migration = importlib.import_module("meetings.migrations.0003_search_vectors")
+    migration = importlib.import_module("meetings.migrations.0004_search_vectors")
     with connection.schema_editor() as schema_editor:
         migration.install(None, schema_editor)
     assert not Meeting.objects.filter(search_en=None).exists()

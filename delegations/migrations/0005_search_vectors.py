@@ -6,7 +6,7 @@ import django.contrib.postgres.search
 from django.db import migrations
 
 #: The searched fields as they are at this migration (the first is the title).
-TABLES = [('meetings_meeting', ('title', 'summary', 'body'))]
+TABLES = [('delegations_delegation', ('title', 'purpose', 'summary'))]
 
 
 def install(apps, schema_editor):
@@ -26,22 +26,22 @@ def remove(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0002_history_and_publish_permission'),
+        ('delegations', '0004_countries_relation'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='meeting',
+            model_name='delegation',
             name='search_be',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, serialize=False),
         ),
         migrations.AddField(
-            model_name='meeting',
+            model_name='delegation',
             name='search_en',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, serialize=False),
         ),
         migrations.AddField(
-            model_name='meeting',
+            model_name='delegation',
             name='search_ru',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, serialize=False),
         ),

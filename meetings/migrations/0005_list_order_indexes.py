@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commission', '0008_drop_search_expression_indexes'),
-        ('meetings', '0003_search_vectors'),
+        ('commission', '0009_drop_search_expression_indexes'),
+        ('meetings', '0004_search_vectors'),
     ]
 
     operations = [

@@ -18,9 +18,9 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("commission", "0007_staff_language_preference"),
-        ("meetings", "0003_search_vectors"),
-        ("delegations", "0004_search_vectors"),
+        ("commission", "0008_country"),
+        ("meetings", "0004_search_vectors"),
+        ("delegations", "0005_search_vectors"),
         ("aid", "0004_search_vectors"),
     ]
 

@@ -6,7 +6,7 @@ import django.contrib.postgres.search
 from django.db import migrations
 
 #: The searched fields as they are at this migration (the first is the title).
-TABLES = [('delegations_delegation', ('title', 'purpose', 'summary'))]
+TABLES = [('meetings_meeting', ('title', 'summary', 'body'))]
 
 
 def install(apps, schema_editor):
@@ -26,22 +26,22 @@ def remove(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('delegations', '0003_document_file_checked_and_private'),
+        ('meetings', '0003_countries_relation'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='delegation',
+            model_name='meeting',
             name='search_be',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, serialize=False),
         ),
         migrations.AddField(
-            model_name='delegation',
+            model_name='meeting',
             name='search_en',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, serialize=False),
         ),
         migrations.AddField(
-            model_name='delegation',
+            model_name='meeting',
             name='search_ru',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, serialize=False),
         ),
