@@ -61,7 +61,26 @@ def sample_field(verbose_name=None):
     )
 
 
+class PublishableManager(models.Manager):
+    """Reads every column but the stored search vectors (large, read by the search only)."""
+
+    def get_queryset(self):
+        from core.search_vectors import deferred_vector_fields
+
+        queryset = super().get_queryset()
+        deferred = deferred_vector_fields(self.model)
+        return queryset.defer(*deferred) if deferred else queryset
+
+
 class PublishableQuerySet(models.QuerySet):
+    @classmethod
+    def as_manager(cls):
+        manager = PublishableManager.from_queryset(cls)()
+        manager._built_with_as_manager = True
+        return manager
+
+    as_manager.queryset_only = True
+
     def published(self, now: datetime | None = None) -> PublishableQuerySet:
         return self.filter(published_q(now))
 
@@ -84,6 +103,11 @@ class PublishableQuerySet(models.QuerySet):
                 )
             }
         )
+
+    def for_lists(self) -> PublishableQuerySet:
+        """Without the full texts (``body`` in every language), which lists never show."""
+        names = {field.name for field in self.model._meta.concrete_fields}
+        return self.defer(*(name for name in names if name == "body" or name.startswith("body_")))
 
     def drafts(self) -> PublishableQuerySet:
         return self.filter(status=PublicationStatus.DRAFT)

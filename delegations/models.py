@@ -9,6 +9,7 @@ from commission.models import Country, Document, Organisation, Person, Topic
 from core.countries import CountriesQuerySet
 from core.publishing import PublishableModel, PublishableQuerySet
 from core.richtext import RichTextField
+from core.search_vectors import SearchVectorsModel
 from photos.models import GalleryItem
 
 
@@ -16,7 +17,9 @@ class DelegationQuerySet(PublishableQuerySet, CountriesQuerySet):
     pass
 
 
-class Delegation(PublishableModel):
+class Delegation(SearchVectorsModel, PublishableModel):
+    search_fields = ("title", "purpose", "summary")
+
     class Direction(models.TextChoices):
         INCOMING = "incoming", _("Incoming visit")
         OUTGOING = "outgoing", _("Outgoing visit")

@@ -1,4 +1,8 @@
-"""Open data on the public site: published content only, as CSV, JSON, iCalendar and IATI."""
+"""Open data on the public site: published content only, as CSV, JSON, iCalendar and IATI.
+
+Every file is streamed (constant memory), kept until the content changes and
+answered with a 304 when the poller already has it (core.cached_files).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,14 @@ import csv
 import io
 import json
 
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
-from aid.iati import build_activities
-from reports.calendar import build_calendar
+from aid.iati import activities_chunks
+from core.cached_files import cached_file
+from core.content_cache import cached
+from reports.calendar import archive_years, calendar_chunks, window_start
 from reports.data import (
     AnnualReport,
     delegation_columns,
@@ -43,31 +49,44 @@ def _rows(request: HttpRequest, entity: str):
     )
 
 
-def entity_csv(request: HttpRequest, entity: str) -> StreamingHttpResponse:
-    columns, rows = _rows(request, entity)
+def _name(request: HttpRequest, file: str) -> str:
+    """What a file's content depends on: its name, the language, the site's address."""
+    return f"{file}:{get_language()}:{request.scheme}://{request.get_host()}"
+
+
+def entity_csv(request: HttpRequest, entity: str) -> HttpResponse:
+    if entity not in ENTITIES:
+        raise Http404
 
     def lines():
+        columns, rows = _rows(request, entity)
         buffer = io.StringIO()
         buffer.write(CSV_BOM)
         writer = csv.writer(buffer)
         writer.writerow([c.key for c in columns])
         for row in rows:
             writer.writerow([csv_value(row[c.key]) for c in columns])
-            if buffer.tell() > 64 * 1024:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
+            # Line by line: cached_file gathers them into chunks.
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
         yield buffer.getvalue()
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{entity}.csv"'
-    return response
+    return cached_file(
+        request,
+        _name(request, f"{entity}.csv"),
+        lines,
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'inline; filename="{entity}.csv"'},
+    )
 
 
-def entity_json(request: HttpRequest, entity: str) -> StreamingHttpResponse:
-    _columns, rows = _rows(request, entity)
+def entity_json(request: HttpRequest, entity: str) -> HttpResponse:
+    if entity not in ENTITIES:
+        raise Http404
 
     def chunks():
+        _columns, rows = _rows(request, entity)
         yield "["
         for index, row in enumerate(rows):
             yield ("," if index else "") + json.dumps(
@@ -75,20 +94,46 @@ def entity_json(request: HttpRequest, entity: str) -> StreamingHttpResponse:
             )
         yield "]\n"
 
-    return StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    return cached_file(
+        request,
+        _name(request, f"{entity}.json"),
+        chunks,
+        content_type="application/json; charset=utf-8",
+    )
 
 
-def calendar(request: HttpRequest) -> HttpResponse:
+def calendar(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    """The subscribed calendar (the last 12 months and everything upcoming), or a year's."""
+    if year is not None and year not in calendar_years():
+        raise Http404
     host = request.get_host().rsplit(":", 1)[0]
-    body = build_calendar(request.build_absolute_uri, host, get_language())
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="commission.ics"'
-    return response
+    language = get_language()
+    if year is None:
+        since = window_start()
+        name, filename = f"calendar.ics:{since}", "commission.ics"
+    else:
+        since = None
+        name, filename = f"calendar-{year}.ics", f"commission-{year}.ics"
+    return cached_file(
+        request,
+        _name(request, name),
+        lambda: calendar_chunks(request.build_absolute_uri, host, language, year=year, since=since),
+        content_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'inline; filename="{filename}"'},
+    )
+
+
+def calendar_years() -> list[int]:
+    """Years of the calendar archive files (kept until the content changes)."""
+    return cached("calendar-years", archive_years)
 
 
 def iati(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(
-        build_activities(request.build_absolute_uri), content_type="application/xml; charset=utf-8"
+    return cached_file(
+        request,
+        _name(request, "iati-activities.xml"),
+        lambda: activities_chunks(request.build_absolute_uri),
+        content_type="application/xml; charset=utf-8",
     )
 
 
@@ -101,4 +146,6 @@ class OpenDataView(TemplateView):
             (key, [c for c in columns_of() if c.key != "state"])
             for key, (columns_of, _method) in ENTITIES.items()
         ]
+        context["calendar_years"] = calendar_years()
+        context["calendar_since"] = window_start()
         return context

@@ -15,6 +15,7 @@ from aid.models import AidProgramme, AidProject
 from aid.totals import published_projects, totals_context
 from commission.models import Membership, Person
 from core.collation import sorted_by_name
+from core.content_cache import cached
 from delegations.models import Delegation
 from meetings.models import Meeting, MeetingPhoto
 from website.search import MAX_QUERY_LENGTH, clean_query, search
@@ -37,18 +38,23 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meetings = list(_with_gallery(Meeting.objects.published())[:5])
+        meetings = list(_with_gallery(Meeting.objects.published().for_lists())[:5])
         context["latest_meetings"] = meetings
         context["latest_delegations"] = Delegation.objects.published().with_countries()[:3]
-        context["projects"] = published_projects()[:5]
+        context["projects"] = published_projects().for_lists()[:5]
         context["featured"] = next((meeting for meeting in meetings if meeting.gallery.all()), None)
-        context["figures"] = {
-            "meetings": Meeting.objects.published().count(),
-            "delegations": Delegation.objects.published().count(),
-            "projects": AidProject.objects.published().count(),
-            "programmes": AidProgramme.objects.published().count(),
-        }
+        context["figures"] = cached("home-figures", key_figures)
         return context
+
+
+def key_figures() -> dict[str, int]:
+    """The home page's counts (kept until the content changes: core.content_cache)."""
+    return {
+        "meetings": Meeting.objects.published().count(),
+        "delegations": Delegation.objects.published().count(),
+        "projects": AidProject.objects.published().count(),
+        "programmes": AidProgramme.objects.published().count(),
+    }
 
 
 class MembersView(TemplateView):
