@@ -20,15 +20,28 @@ def public_programmes(request=None):
 
 class AidProjectFilter(django_filters.FilterSet):
     donor = django_filters.ModelChoiceFilter(
-        queryset=public_donors, to_field_name="slug", label=_("Donor")
+        queryset=public_donors,
+        to_field_name="slug",
+        label=_("Donor"),
+        empty_label=_("All donors"),
     )
     programme = django_filters.ModelChoiceFilter(
-        queryset=public_programmes, to_field_name="slug", label=_("Programme")
+        queryset=public_programmes,
+        to_field_name="slug",
+        label=_("Programme"),
+        empty_label=_("All programmes"),
     )
-    region = django_filters.ChoiceFilter(choices=Region.choices, label=_("Region"))
-    sector = django_filters.ChoiceFilter(choices=Sector.choices, label=_("Sector"))
+    region = django_filters.ChoiceFilter(
+        choices=Region.choices, label=_("Region"), empty_label=_("All regions")
+    )
+    sector = django_filters.ChoiceFilter(
+        choices=Sector.choices, label=_("Sector"), empty_label=_("All sectors")
+    )
     status = django_filters.ChoiceFilter(
-        field_name="project_status", choices=AidProject.Status.choices, label=_("Status")
+        field_name="project_status",
+        choices=AidProject.Status.choices,
+        label=_("Status"),
+        empty_label=_("All statuses"),
     )
     year = YearFilter(field_name="year")
 

@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from aid.charts import region_label, totals_charts
+from aid.charts import dimension_chart, region_label
 from aid.filters import AidProjectFilter
 from aid.models import AidProgramme, AidProject, ProjectPhoto
 from aid.totals import totals_by_currency, usd_total
@@ -25,14 +25,23 @@ def totals_context(projects) -> dict:
             donors.update(Organisation.objects.filter(pk__in=projects.values("donor")).in_bulk())
         return donors[pk].name if pk in donors else "—"
 
+    currency_totals = totals_by_currency(projects)
+    usd = usd_total(projects)
+    options = {
+        "currencies": [total.currency for total in currency_totals],
+        "without_usd": usd.projects_without_usd,
+    }
+    charts = (
+        dimension_chart(projects, "donor", _("Totals by donor"), donor_name, **options),
+        dimension_chart(projects, "region", _("Totals by region"), region_label, **options),
+        dimension_chart(
+            projects, "year", _("Totals by year"), lambda year: str(year or "—"), **options
+        ),
+    )
     return {
-        "currency_totals": totals_by_currency(projects),
-        "usd_total": usd_total(projects),
-        "charts": [
-            *totals_charts(projects, "donor", _("Totals by donor"), donor_name),
-            *totals_charts(projects, "region", _("Totals by region"), region_label),
-            *totals_charts(projects, "year", _("Totals by year"), lambda year: str(year or "—")),
-        ],
+        "currency_totals": currency_totals,
+        "usd_total": usd,
+        "charts": [chart for chart in charts if chart],
     }
 
 

@@ -28,15 +28,22 @@ def public_topics(request=None):
 
 class MeetingFilter(django_filters.FilterSet):
     country = CountryFilter(model=Meeting)
-    kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(
+        choices=Meeting.Kind.choices, label=_("Kind"), empty_label=_("All kinds")
+    )
     person = django_filters.ModelChoiceFilter(
         queryset=public_people,
         to_field_name="slug",
         field_name="participant_set__person",
         label=_("Person"),
+        empty_label=_("All people"),
     )
     topic = django_filters.ModelChoiceFilter(
-        queryset=public_topics, to_field_name="slug", field_name="topics", label=_("Topic")
+        queryset=public_topics,
+        to_field_name="slug",
+        field_name="topics",
+        label=_("Topic"),
+        empty_label=_("All topics"),
     )
 
     class Meta:

@@ -87,3 +87,16 @@ def json_ld(data: dict) -> str:
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
     )
+
+
+@register.simple_tag
+def page_numbers(page_obj) -> list:
+    """Page numbers around the current page, with the first and last, and
+    ``None`` where numbers are left out: 1 … 4 5 [6] 7 8 … 20."""
+    ellipsis = page_obj.paginator.ELLIPSIS
+    return [
+        None if number == ellipsis else number
+        for number in page_obj.paginator.get_elided_page_range(
+            page_obj.number, on_each_side=2, on_ends=1
+        )
+    ]
