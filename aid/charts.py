@@ -99,7 +99,7 @@ def dimension_chart(
     single = len(currencies) == 1
     field = "amount" if single else "amount_usd"
     rows = (
-        projects.filter(amount__isnull=False, **{f"{field}__isnull": False})
+        projects.filter(**{"amount__isnull": False, f"{field}__isnull": False})
         .exclude(currency="")
         .order_by()
         .values(key)

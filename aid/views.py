@@ -18,14 +18,18 @@ def published_projects():
 
 def totals_context(projects) -> dict:
     """Totals per currency and the charts by donor, region and year."""
-    donors = {}
+    currency_totals = totals_by_currency(projects)
+    # One query for the donors' names whenever there is something to chart,
+    # so that the page's queries do not depend on which bars are drawn.
+    donors = (
+        Organisation.objects.filter(pk__in=projects.values("donor")).in_bulk()
+        if currency_totals
+        else {}
+    )
 
     def donor_name(pk):
-        if not donors:
-            donors.update(Organisation.objects.filter(pk__in=projects.values("donor")).in_bulk())
         return donors[pk].name if pk in donors else "—"
 
-    currency_totals = totals_by_currency(projects)
     usd = usd_total(projects)
     options = {
         "currencies": [total.currency for total in currency_totals],

@@ -100,3 +100,10 @@ def page_numbers(page_obj) -> list:
             page_obj.number, on_each_side=2, on_ends=1
         )
     ]
+
+
+@register.simple_tag(takes_context=True)
+def page_address(context) -> str:
+    """The page's full address, without tracking parameters (for the printed foot)."""
+    request = context["request"]
+    return request.build_absolute_uri(full_path_without_tracking(request))
