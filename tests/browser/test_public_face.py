@@ -234,3 +234,32 @@ def test_the_projects_reflow_on_a_phone(new_page, live_server, site):
         "cell => getComputedStyle(cell, '::before').content"
     )
     assert "Amount" in label
+
+
+def test_the_new_page_states_have_no_axe_violations(new_page, live_server, site):
+    from tests.browser.test_public_site import AXE, WCAG
+
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm install)")
+    run = (
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => r.violations.map(v => v.id + ': ' + v.help))"
+    )
+    failures = []
+    page = new_page(PHONE)
+    for url, action in (
+        ("/ru/no-such-page/", None),
+        ("/en/meetings/?page=2", "menu"),
+        (MEETING, "photo"),
+        ("/en/aid/", "sort"),
+    ):
+        page.goto(live_server.url + url)
+        if action == "menu":
+            page.click(".menu > summary")
+        elif action == "photo":
+            page.locator(".gallery .photo-open").first.click()
+        elif action == "sort":
+            page.locator("table.projects th button").first.click()
+        page.add_script_tag(path=str(AXE))
+        failures += [f"{url} ({action}): {v}" for v in page.evaluate(run, WCAG)]
+    assert not failures, "\n".join(failures)
