@@ -6,11 +6,11 @@ from modeltranslation.admin import TranslationTabularInline
 from aid.forms import AidProjectAdminForm
 from aid.models import AidProgramme, AidProject, Milestone, ProjectDocument, ProjectPhoto
 from aid.resources import AidProgrammeResource, AidProjectResource
-from commission.admin import PublishableAdmin
-from commission.money import MoneyField, format_amount
+from core.admin import PublishableAdmin
+from core.money import MoneyField, format_amount
 from photos.admin import GalleryInline, GalleryUploadAdminMixin
 
-#: Every amount of money in the admin is typed in the admin's language (commission.money).
+#: Every amount of money in the admin is typed in the admin's language (core.money).
 MONEY_FIELDS = {models.DecimalField: {"form_class": MoneyField}}
 
 

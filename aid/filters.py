@@ -2,8 +2,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidProgramme, AidProject, Region, Sector
-from commission.filtering import YearFilter
 from commission.models import Organisation
+from core.filtering import YearFilter
 
 # Choices are built per request (callables), so that they follow publishing:
 # only donors and programmes of what is public are offered.

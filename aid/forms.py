@@ -18,7 +18,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidProgramme, AidProject
-from commission.money import format_amount
+from core.money import format_amount
 from photos.forms import GalleryUploadForm
 
 #: How far from the programme's median an amount must be to be confirmed.

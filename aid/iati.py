@@ -16,7 +16,7 @@ from lxml import etree
 
 from aid.models import AidProject, Milestone
 from commission.models import Organisation
-from commission.text import clean_text
+from core.text import clean_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from commission.models import Document, Organisation
-from commission.publishing import PublishableModel, PublishableQuerySet
+from core.publishing import PublishableModel, PublishableQuerySet
 from photos.models import GalleryItem
 
 

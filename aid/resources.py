@@ -2,12 +2,12 @@ from import_export import fields
 
 from aid.models import AidProgramme, AidProject
 from commission.models import Organisation
-from commission.money import MoneyWidget
-from commission.resources import AllOrNothingResource, CountryWidget, slug_of, translated
+from core.money import MoneyWidget
+from core.resources import AllOrNothingResource, CountryWidget, slug_of, translated
 
 
 def money(name: str) -> fields.Field:
-    """An amount read by the same rule as the admin's money fields (commission.money)."""
+    """An amount read by the same rule as the admin's money fields (core.money)."""
     return fields.Field(attribute=name, column_name=name, widget=MoneyWidget())
 
 

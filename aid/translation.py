@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from aid.models import AidProgramme, AidProject, Milestone, ProjectDocument, ProjectPhoto
-from commission.history import track_history
+from core.history import track_history
 
 
 @register(AidProgramme)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from aid import views
 from aid.models import ProjectDocument
-from commission.documents import DocumentDownloadView
+from core.documents import DocumentDownloadView
 
 app_name = "aid"
 

@@ -1,52 +1,12 @@
 from django.db.models import Prefetch
-from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from aid.charts import dimension_chart, region_label
 from aid.filters import AidProjectFilter
 from aid.models import AidProgramme, AidProject, ProjectPhoto
-from aid.totals import totals_by_currency, usd_total
-from commission.filtering import FilteredListMixin
-from commission.models import Organisation
-from commission.publishing import PublishedDetailMixin
+from aid.totals import published_projects, totals_context
+from core.filtering import FilteredListMixin
+from core.publishing import PublishedDetailMixin
 from meetings.models import Meeting
-
-
-def published_projects():
-    return AidProject.objects.published().select_related("donor", "programme", "recipient")
-
-
-def totals_context(projects) -> dict:
-    """Totals per currency and the charts by donor, region and year."""
-    currency_totals = totals_by_currency(projects)
-    # One query for the donors' names whenever there is something to chart,
-    # so that the page's queries do not depend on which bars are drawn.
-    donors = (
-        Organisation.objects.filter(pk__in=projects.values("donor")).in_bulk()
-        if currency_totals
-        else {}
-    )
-
-    def donor_name(pk):
-        return donors[pk].name if pk in donors else "—"
-
-    usd = usd_total(projects)
-    options = {
-        "currencies": [total.currency for total in currency_totals],
-        "without_usd": usd.projects_without_usd,
-    }
-    charts = (
-        dimension_chart(projects, "donor", _("Totals by donor"), donor_name, **options),
-        dimension_chart(projects, "region", _("Totals by region"), region_label, **options),
-        dimension_chart(
-            projects, "year", _("Totals by year"), lambda year: str(year or "—"), **options
-        ),
-    )
-    return {
-        "currency_totals": currency_totals,
-        "usd_total": usd,
-        "charts": [chart for chart in charts if chart],
-    }
 
 
 class AidIndexView(FilteredListMixin, ListView):

@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = r"""
 import io, json, os, sys, time
 import django
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commission.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 django.setup()
-from commission.report.data import AnnualReport
-from commission.report.writers import write
+from reports.data import AnnualReport
+from reports.writers import write
 mode, year, output = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 report = AnnualReport(year)
 start = time.perf_counter()

@@ -29,7 +29,7 @@ from tests.photos.pillow_images import image_files, pillow_test_images  # noqa: 
 
 
 def check(path: str) -> tuple[str, str]:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commission.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
     django.setup()

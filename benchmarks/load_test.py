@@ -118,7 +118,7 @@ class Server:
                 PYTHON,
                 "-m",
                 "gunicorn",
-                "commission.wsgi",
+                "config.wsgi",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",
@@ -358,7 +358,7 @@ def main() -> None:
         "MEDIA_ROOT": str(folder / "media"),
         "LOG_LEVEL": "WARNING",
         "GUNICORN_ACCESS_LOG": "",
-        "DJANGO_SETTINGS_MODULE": "commission.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
     }
     server = None
     try:

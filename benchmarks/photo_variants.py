@@ -56,7 +56,7 @@ from photos.processing import (  # noqa: E402
 )
 
 FORMATS = ("avif", "webp", "jpeg")
-DEMO_PHOTOS = ROOT / "commission" / "demo" / "photos"
+DEMO_PHOTOS = ROOT / "backoffice" / "demo" / "photos"
 SHARED_PHOTOS = ROOT.parent.parent / "shared" / "photos"
 DETAILED_PHOTO = "picosdeeuropa_by_Aitzol_Berasategi.jpg"
 

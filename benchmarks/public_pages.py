@@ -130,7 +130,7 @@ def main() -> None:
             subprocess.run(
                 [sys.executable, __file__, "--child", f"--runs={options.runs}"],
                 cwd=ROOT,
-                env={**env, "DJANGO_SETTINGS_MODULE": "commission.settings"},
+                env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
                 check=True,
             )
         finally:

@@ -5,34 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CommissionConfig(AppConfig):
     name = "commission"
     verbose_name = _("Commission: people and organisations")
-
-    def ready(self) -> None:
-        from django.apps import apps
-        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
-
-        from commission.page_cache import bump_content_version
-        from commission.text import clean_text_fields
-
-        # One rule for stored text: no control characters in any text column of
-        # the project's models, historical tables included (see commission.text).
-        pre_save.connect(clean_text_fields, dispatch_uid="commission.clean_text_fields")
-
-        # One concern, one receiver: any change to content invalidates the
-        # cached public pages (see commission.page_cache).
-        def content_changed(sender, **kwargs) -> None:
-            bump_content_version()
-
-        for label in ("commission", "meetings", "delegations", "aid", "photos"):
-            for model in apps.get_app_config(label).get_models():
-                if model.__name__.startswith("Historical"):
-                    continue
-                uid = f"page-cache:{model._meta.label}"
-                post_save.connect(content_changed, sender=model, weak=False, dispatch_uid=uid)
-                post_delete.connect(content_changed, sender=model, weak=False, dispatch_uid=uid)
-                for field in model._meta.many_to_many:
-                    m2m_changed.connect(
-                        content_changed,
-                        sender=field.remote_field.through,
-                        weak=False,
-                        dispatch_uid=f"{uid}.{field.name}",
-                    )

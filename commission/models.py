@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from commission.documents import (
+from core.documents import (
     DocumentFileField,
     document_upload_to,
     stored_type,
@@ -36,7 +36,7 @@ class StaffPreference(models.Model):
     """What one member of staff chose for their own work in the admin.
 
     ``language`` is the admin's language for this user whatever the browser
-    says (``commission.admin_language``); empty, the browser's language is used.
+    says (``backoffice.admin_language``); empty, the browser's language is used.
     The public site always takes its language from the URL.
     """
 
@@ -134,7 +134,7 @@ class Person(models.Model):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        # The commission's own permissions (see commission.roles); declared here,
+        # The commission's own permissions (see core.roles); declared here,
         # on the commission's central model, so that they exist wherever the
         # models do.
         permissions = [
@@ -199,7 +199,7 @@ class Membership(models.Model):
 class Document(models.Model):
     """A document attached to a visit or a project: an uploaded file or a link.
 
-    Uploaded files are checked, stored and served by ``commission.documents``:
+    Uploaded files are checked, stored and served by ``core.documents``:
     only accepted types, under private random names, and only to those who may
     see the item the document belongs to.
     """

@@ -3,7 +3,7 @@
 People, organisations, topics, photos and commission memberships have no
 publication state of their own: they appear wherever published content shows
 them, so changing one that is in public use changes live pages at once. That
-is the publisher's (``commission.publish_shared``, see ``commission.roles``).
+is the publisher's (``commission.publish_shared``, see ``core.roles``).
 This module is the one definition; the admin's change and delete permissions,
 its bulk delete, the history revert and the import all ask it.
 
@@ -36,7 +36,7 @@ from django.db import models
 from django.db.models import Q
 
 from commission.models import Membership, Person
-from commission.publishing import PublishableModel
+from core.publishing import PublishableModel
 
 
 def _is_publishable(model: type[models.Model] | None) -> bool:

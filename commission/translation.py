@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from commission.history import track_history
 from commission.models import Membership, Organisation, Person, Topic
+from core.history import track_history
 
 
 @register(Topic)

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from commission.filtering import CountryFilter, YearFilter
+from core.filtering import CountryFilter, YearFilter
 from delegations.models import Delegation
 
 

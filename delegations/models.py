@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from commission.models import Document, Organisation, Person, Topic
-from commission.publishing import PublishableModel, PublishableQuerySet
+from core.publishing import PublishableModel, PublishableQuerySet
 from photos.models import GalleryItem
 
 

@@ -1,7 +1,7 @@
 from import_export import fields
 
 from commission.models import Organisation, Person, Topic
-from commission.resources import (
+from core.resources import (
     AllOrNothingResource,
     CountriesWidget,
     slug_of,

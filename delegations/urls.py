@@ -1,7 +1,7 @@
 from django.urls import path
 
-import commission.years  # noqa: F401 - registers the <year:…> path converter
-from commission.documents import DocumentDownloadView
+import core.years  # noqa: F401 - registers the <year:…> path converter
+from core.documents import DocumentDownloadView
 from delegations import feeds, views
 from delegations.models import DelegationDocument
 

@@ -1,8 +1,8 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
-from commission.filtering import FilteredListMixin
-from commission.publishing import PublishedDetailMixin
+from core.filtering import FilteredListMixin
+from core.publishing import PublishedDetailMixin
 from delegations.filters import DelegationFilter
 from delegations.models import Delegation, DelegationMember, DelegationPhoto, ProgrammeItem
 from meetings.models import Meeting

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from commission.admin import CountryListFilter, PublishableAdmin, country_names
+from core.admin import CountryListFilter, PublishableAdmin, country_names
 from meetings.models import Meeting, MeetingPhoto, Participant
 from meetings.resources import MeetingResource
 from photos.admin import GalleryInline, GalleryUploadAdminMixin

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from commission.text import clean_text, feed_html
+from core.text import clean_text, feed_html
 from meetings.models import Meeting
 
 

@@ -1,8 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from commission.filtering import CountryFilter
 from commission.models import Person, Topic
+from core.filtering import CountryFilter
 from meetings.models import Meeting, Participant
 
 # Choices are built per request (callables), so that they follow publishing:

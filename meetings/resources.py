@@ -1,7 +1,7 @@
 from import_export import fields
 
 from commission.models import Topic
-from commission.resources import AllOrNothingResource, CountriesWidget, slugs_of, translated
+from core.resources import AllOrNothingResource, CountriesWidget, slugs_of, translated
 from meetings.models import Meeting
 
 

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from commission.history import track_history
+from core.history import track_history
 from meetings.models import Meeting, MeetingPhoto, Participant
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-import commission.years  # noqa: F401 - registers the <year:…> path converter
+import core.years  # noqa: F401 - registers the <year:…> path converter
 from meetings import feeds, views
 
 app_name = "meetings"

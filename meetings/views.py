@@ -2,9 +2,9 @@ from django.conf import settings
 from django.db.models import Max, Min, Prefetch
 from django.views.generic import ArchiveIndexView, DetailView, YearArchiveView
 
-from commission.filtering import FilteredListMixin
-from commission.publishing import PublishedDetailMixin
-from commission.templatetags.site import json_ld
+from core.filtering import FilteredListMixin
+from core.publishing import PublishedDetailMixin
+from core.text import json_ld
 from meetings.filters import MeetingFilter
 from meetings.models import Meeting, MeetingPhoto, Participant
 

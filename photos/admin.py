@@ -8,26 +8,11 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from commission.admin import SharedObjectAdmin
-from commission.history import GuardedHistoryAdmin
+from core.admin import thumbnail_html
+from core.history import GuardedHistoryAdmin
 from photos.forms import GalleryFormSet, GalleryUploadForm, PhotoAdminForm
 from photos.models import Photo
-from photos.services import photo_create, schedule_processing
-
-
-def thumbnail_html(photo: Photo | None, width: int = 96):
-    """A small preview for admin lists; the state when there is nothing to show."""
-    if photo is None:
-        return "—"
-    variant = photo.smallest_variant("webp") or photo.smallest_variant("jpeg")
-    if not variant:
-        return photo.get_status_display()
-    return format_html(
-        '<img src="{}" width="{}" height="{}" alt="{}" loading="lazy">',
-        default_storage.url(variant["name"]),
-        width,
-        round(variant["height"] * width / variant["width"]),
-        photo.alt_text,
-    )
+from photos.services import photo_create, save_photo, schedule_processing
 
 
 @admin.register(Photo)
@@ -120,7 +105,7 @@ class PhotoAdmin(SharedObjectAdmin, GuardedHistoryAdmin, TranslationAdmin):
     def save_model(self, request, obj: Photo, form, change: bool) -> None:
         if not change:
             obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)
+        save_photo(obj)
 
     @admin.action(description=_("Retry processing of the selected photos"))
     def retry_processing(self, request, queryset) -> None:

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import os
-from functools import partial
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
+from photos.storage import original_name
 from photos.validation import image_extension
 
 
 def original_upload_to(instance: Photo, filename: str) -> str:
     # Originals are private: a random-looking, non-guessable name under originals/.
-    from photos.storage import original_name
-
-    return original_name(instance, filename)
+    return original_name(filename)
 
 
 class OriginalFileField(models.FileField):
@@ -110,44 +106,21 @@ class Photo(models.Model):
     def __str__(self) -> str:
         return self.alt_text or self.original_name or f"Photo {self.pk}"
 
-    def save(self, *args, **kwargs) -> None:
-        from photos import services
-
-        # A file just uploaded (new photo or replacement) is not in storage yet.
-        new_file = bool(self.original) and not self.original._committed
-        replaced = None
-        if new_file:
-            if self.pk:
-                replaced = (
-                    Photo.objects.filter(pk=self.pk)
-                    .values("original", "content_hash", "variants")
-                    .first()
-                )
-            services.reset_for_new_original(self)
-        super().save(*args, **kwargs)
-        if new_file:
-            if replaced:
-                transaction.on_commit(partial(services.delete_replaced_files, **replaced))
-            services.schedule_processing(self)
-        elif (
-            self.original
-            and self.status in (self.Status.READY, self.Status.PROCESSING)
-            and self.focal_point != getattr(self, "_saved_focal_point", None)
-        ):
-            # The cropped variants are framed around the focal point: remake
-            # them (the whole-photo variants keep their names and files).
-            services.schedule_processing(self)
-        self._saved_focal_point = self.focal_point
-
     @classmethod
     def from_db(cls, db, field_names, values):
         photo = super().from_db(db, field_names, values)
+        # The focal point as stored, to tell when a save moves it.
         photo._saved_focal_point = (
             (photo.focal_x, photo.focal_y)
             if "focal_x" in photo.__dict__ and "focal_y" in photo.__dict__
             else None
         )
         return photo
+
+    @property
+    def focal_point_moved(self) -> bool:
+        """True when the focal point differs from the one stored (or loaded)."""
+        return self.focal_point != getattr(self, "_saved_focal_point", None)
 
     @property
     def is_ready(self) -> bool:
@@ -180,10 +153,6 @@ class Photo(models.Model):
     @property
     def variant_bytes(self) -> int:
         return sum(variant["bytes"] for variant in self.variants)
-
-    @property
-    def file_label(self) -> str:
-        return self.original_name or os.path.basename(self.original.name)
 
 
 class GalleryItem(models.Model):

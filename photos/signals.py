@@ -11,7 +11,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from photos.models import Photo
-from photos.services import delete_photo_files
+from photos.variants import delete_photo_files
 
 
 @receiver(post_delete, sender=Photo, dispatch_uid="photos.delete_files")

@@ -6,20 +6,17 @@ import hashlib
 import os
 import uuid
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from django.core.files.storage import default_storage
 
 from photos.processing import PIPELINE_VERSION
 
-if TYPE_CHECKING:
-    from photos.models import Photo
-
 ORIGINALS_DIR = "originals"
 VARIANTS_DIR = "photos"
 
 
-def original_name(photo: Photo, filename: str) -> str:
+def original_name(filename: str) -> str:
     """A non-guessable name for an original: the original itself is never published.
 
     The extension is that of the format read from the bytes, never the uploaded

@@ -2,11 +2,11 @@
 
 from django_tasks import task
 
-from photos import services
+from photos.variants import process_photo
 
 
 @task()
 def generate_photo_variants(photo_id: int, force: bool = False) -> str:
     """Make a photo's variants; returns the photo's state afterwards."""
-    photo = services.process_photo(photo_id, force=force)
+    photo = process_photo(photo_id, force=force)
     return photo.status if photo else "deleted"

@@ -12,7 +12,7 @@ from aid.totals import totals_by_currency, usd_total
 from commission.models import Membership
 from delegations.models import Delegation, ProgrammeItem
 from meetings.models import Meeting
-from tests.conftest import (
+from tests.factories import (
     make_delegation,
     make_meeting,
     make_organisation,

@@ -1,7 +1,7 @@
 """Create the Editor and Publisher groups with their permissions.
 
 The lists below are the roles as they were when this migration was written,
-frozen here: ``commission.roles`` is the live rule and has changed since
+frozen here: ``core.roles`` is the live rule and has changed since
 (migration 0005), and a migration that read it would ask for permissions that
 do not exist yet at this point of the history.
 """

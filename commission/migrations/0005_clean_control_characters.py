@@ -1,10 +1,10 @@
 """Remove control characters from text already stored, history included.
 
-Text is cleaned on save since this release (``commission.text``); rows saved
+Text is cleaned on save since this release (``core.text``); rows saved
 before it may hold a vertical tab pasted from a word processor, which XML 1.0
 cannot carry (backups, feeds, IATI, XLSX and DOCX failed on it). The rule is
 frozen here as it was when this migration was written: later changes to
-``commission.text`` must not change what this migration did.
+``core.text`` must not change what this migration did.
 """
 
 import re

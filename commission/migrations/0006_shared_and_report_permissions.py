@@ -8,10 +8,10 @@
 - Editors no longer add, change or delete commission memberships (every one is
   on the public members page); they keep viewing them.
 
-The changes are frozen here rather than read from ``commission.roles``, which is
+The changes are frozen here rather than read from ``core.roles``, which is
 the live rule and may change again: a later change is a later migration. The
 test ``tests/backoffice/test_roles.py`` checks that the migrated groups hold
-exactly what ``commission.roles`` says.
+exactly what ``core.roles`` says.
 """
 
 from django.contrib.auth.management import create_permissions

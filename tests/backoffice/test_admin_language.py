@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from commission.models import StaffPreference
-from tests.conftest import make_meeting, make_staff
+from tests.factories import make_meeting, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import tablib
 from django.urls import reverse
 
 from meetings.models import Meeting
-from tests.conftest import meeting_form
+from tests.factories import meeting_form
 
 pytestmark = pytest.mark.django_db
 

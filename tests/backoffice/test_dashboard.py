@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from commission.dashboard import attention_items
+from backoffice.dashboard import attention_items
 from photos.models import Photo
-from tests.conftest import make_meeting, make_project
+from tests.factories import make_meeting, make_project
 
 pytestmark = pytest.mark.django_db
 

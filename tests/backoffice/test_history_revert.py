@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from aid.models import AidProject
 from meetings.models import Meeting
-from tests.conftest import make_meeting, make_project, make_staff, meeting_form
+from tests.factories import make_meeting, make_project, make_staff, meeting_form
 
 pytestmark = pytest.mark.django_db
 
@@ -155,7 +155,7 @@ def test_a_revert_of_a_deleted_item_is_refused_with_a_message(publisher_client):
 
 
 def test_every_admin_with_history_guards_its_revert():
-    from commission.history import GuardedHistoryAdmin
+    from core.history import GuardedHistoryAdmin
 
     with_history = [
         model_admin

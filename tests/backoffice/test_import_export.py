@@ -11,10 +11,10 @@ from openpyxl import load_workbook
 
 from aid.models import AidProject
 from aid.resources import AidProjectResource
-from commission.demo.loader import load_demo_content
+from backoffice.demo.loader import load_demo_content
 from meetings.models import Meeting
 from meetings.resources import MeetingResource
-from tests.conftest import make_meeting
+from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from aid.models import AidProgramme, AidProject
-from commission.money import AmountError, parse_amount
-from tests.conftest import make_organisation, make_project
+from core.money import AmountError, parse_amount
+from tests.factories import make_organisation, make_project
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import Meeting
-from tests.conftest import make_meeting, meeting_form
+from tests.factories import make_meeting, meeting_form
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from django.contrib import admin
 from django.core import signing
 from django.urls import reverse
 
-from commission.preview import SALT, preview_url
+from core.preview import SALT, preview_url
 from meetings.models import Meeting
-from tests.conftest import make_meeting, meeting_form
+from tests.factories import make_meeting, meeting_form
 
 pytestmark = pytest.mark.django_db
 

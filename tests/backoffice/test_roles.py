@@ -1,9 +1,9 @@
-"""The migrated groups hold exactly what commission.roles says, and nothing else."""
+"""The migrated groups hold exactly what core.roles says, and nothing else."""
 
 import pytest
 from django.contrib.auth.models import Group
 
-from commission.roles import EDITOR, PUBLISH_SHARED, PUBLISHER, VIEW_ANNUAL_REPORT, permissions_for
+from core.roles import EDITOR, PUBLISH_SHARED, PUBLISHER, VIEW_ANNUAL_REPORT, permissions_for
 
 pytestmark = pytest.mark.django_db
 

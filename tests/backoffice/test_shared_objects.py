@@ -13,7 +13,7 @@ from commission.public_use import in_public_use, is_in_public_use
 from meetings.models import MeetingPhoto, Participant
 from photos.models import Photo
 from photos.services import photo_create
-from tests.conftest import (
+from tests.factories import (
     make_delegation,
     make_meeting,
     make_organisation,

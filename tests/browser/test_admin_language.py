@@ -7,7 +7,7 @@ import pytest
 from aid.models import AidProject
 from tests.browser.conftest import log_in
 from tests.browser.test_secretariat_day import choose_autocomplete
-from tests.conftest import make_organisation
+from tests.factories import make_organisation
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import make_delegation, make_meeting, make_organisation, make_project
-from tests.site.pages import PAGE_TEMPLATES, load_site
+from tests.factories import make_delegation, make_meeting, make_organisation, make_project
+from tests.website.pages import PAGE_TEMPLATES, load_site
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.pages import PAGE_TEMPLATES, load_site
+from tests.website.pages import PAGE_TEMPLATES, load_site
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 

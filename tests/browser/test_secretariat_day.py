@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from commission.demo.loader import load_demo_content
+from backoffice.demo.loader import load_demo_content
 from meetings.models import Meeting
 from photos.models import Photo
 from tests.browser.conftest import log_in

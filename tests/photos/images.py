@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image
 
 SHARED_PHOTOS = Path(__file__).resolve().parents[3] / "shared" / "photos"
-DEMO_PHOTOS = Path(__file__).resolve().parents[2] / "commission" / "demo" / "photos"
+DEMO_PHOTOS = Path(__file__).resolve().parents[2] / "backoffice" / "demo" / "photos"
 REAL_PHOTO = DEMO_PHOTOS / "sunset_by_Aitzol_Berasategi.jpg"
 
 RED = (220, 20, 20)

@@ -14,8 +14,9 @@ from PIL import Image
 
 from meetings.models import Meeting
 from photos.models import Photo
-from photos.services import process_photo
-from tests.conftest import make_meeting, meeting_form
+from photos.services import save_photo
+from photos.variants import process_photo
+from tests.factories import make_meeting, meeting_form
 from tests.photos import images
 
 pytestmark = pytest.mark.django_db
@@ -153,7 +154,7 @@ def test_a_failed_photo_records_the_reason_and_can_be_retried(
         photo = Photo(alt_text="Broken")
         photo.original.save("broken.jpg", ContentFile(images.truncated_jpeg()), save=False)
         photo.original._committed = False  # treat as a new upload
-        photo.save()
+        save_photo(photo)
     photo.refresh_from_db()
     assert photo.status == Photo.Status.FAILED
     assert "truncated" in photo.failure_reason.lower() or "broken" in photo.failure_reason.lower()
@@ -213,7 +214,7 @@ def test_regenerating_twice_changes_nothing(settings, capsys, django_capture_on_
         photo.original = ContentFile(
             images.encode(images.upright_marker(900, 600), "JPEG"), "h.jpg"
         )
-        photo.save()
+        save_photo(photo)
     root = Path(settings.MEDIA_ROOT)
     before = {name: (root / name).stat().st_mtime_ns for name in media_files(settings)}
     call_command("regenerate_photos", "--all")
@@ -257,7 +258,7 @@ def test_the_picture_tag_points_at_images_of_the_declared_widths(
         photo.original = ContentFile(
             images.encode(images.upright_marker(1500, 1000), "JPEG"), "s.jpg"
         )
-        photo.save()
+        save_photo(photo)
     photo.refresh_from_db()
     elements = render_picture(photo)
     tags = [tag for tag, _ in elements]

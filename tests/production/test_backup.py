@@ -13,8 +13,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 
-from commission.backup import models_to_dump
-from commission.demo.loader import load_demo_content
+from backoffice.backup import models_to_dump
+from backoffice.demo.loader import load_demo_content
 from photos.models import Photo
 
 pytestmark = pytest.mark.django_db(transaction=True)

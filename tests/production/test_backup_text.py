@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import Meeting
-from tests.conftest import make_meeting
+from tests.factories import make_meeting
 from tests.production.test_backup import empty_everything
 
 pytestmark = pytest.mark.django_db(transaction=True)

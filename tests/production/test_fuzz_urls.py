@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from commission.demo.loader import load_demo_content
+from backoffice.demo.loader import load_demo_content
 
 pytestmark = pytest.mark.django_db
 

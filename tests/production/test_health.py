@@ -36,7 +36,7 @@ def test_the_public_answer_does_not_touch_the_storage(client, token, unwritable_
 
 
 def test_the_public_answer_is_503_when_the_database_fails(client, monkeypatch):
-    from commission import health
+    from core import health
 
     def broken():
         raise OSError("database gone")

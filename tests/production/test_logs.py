@@ -3,7 +3,7 @@
 import json
 import logging
 
-from commission.logs import JsonFormatter
+from core.logs import JsonFormatter
 
 
 def test_a_record_becomes_one_json_line():

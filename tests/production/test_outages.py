@@ -19,7 +19,8 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 from photos.models import Photo
-from tests.conftest import meeting_form, postgres_url
+from tests.database import postgres_url
+from tests.factories import meeting_form
 from tests.photos.images import noisy_jpeg
 
 DISK_BYTES = 64 * 1024
@@ -149,7 +150,7 @@ def test_a_database_connection_killed_mid_save_saves_nothing(client, settings, s
 def test_an_outage_outside_a_view_also_gets_the_503_page(rf):
     from django.db import OperationalError
 
-    from commission.errors import server_error
+    from core.errors import server_error
 
     request = rf.post("/admin/meetings/meeting/add/")
     try:
@@ -169,7 +170,7 @@ def test_the_outage_page_speaks_the_visitors_language(rf):
     from django.db import OperationalError
     from django.utils import translation
 
-    from commission.errors import outage_response
+    from core.errors import outage_response
 
     with translation.override("ru"):
         response = outage_response(rf.get("/ru/"), OperationalError("gone"))

@@ -6,7 +6,7 @@ import uuid
 import pytest
 from django.core.cache import caches
 
-from tests.conftest import make_meeting
+from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def redis_cache(settings):
         pytest.skip("Redis is not running on 127.0.0.1:6379 (see README, Tests)")
     settings.CACHES = {
         "default": {
-            "BACKEND": "commission.cache.RedisCache",  # what CACHE_URL=redis://… selects
+            "BACKEND": "core.cache.RedisCache",  # what CACHE_URL=redis://… selects
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
         }
@@ -62,7 +62,7 @@ def unreachable_redis(settings):
         port = sock.getsockname()[1]
     settings.CACHES = {
         "default": {
-            "BACKEND": "commission.cache.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
@@ -100,8 +100,8 @@ def test_cache_url_selects_the_tolerant_backend_with_timeouts():
     )
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env={"DJANGO_SETTINGS_MODULE": "commission.settings", "CACHE_URL": REDIS_URL},
+        env={"DJANGO_SETTINGS_MODULE": "config.settings", "CACHE_URL": REDIS_URL},
         capture_output=True,
         text=True,
     )
-    assert result.stdout.split() == ["commission.cache.RedisCache", "1"], result.stderr
+    assert result.stdout.split() == ["core.cache.RedisCache", "1"], result.stderr

@@ -22,8 +22,8 @@ from django.urls import reverse
 
 from delegations.models import DelegationDocument
 from photos.models import Photo
-from tests import documents
-from tests.conftest import make_delegation, make_meeting, meeting_form
+from tests.core import documents
+from tests.factories import make_delegation, make_meeting, meeting_form
 from tests.photos.images import jpeg_bytes, noisy_jpeg
 
 BUCKET = "commission-media"
@@ -89,7 +89,7 @@ def bucket(s3_endpoint, settings):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "commission.storage.MediaS3Storage",
+            "BACKEND": "core.storage.MediaS3Storage",
             "OPTIONS": {
                 "bucket_name": BUCKET,
                 "endpoint_url": s3_endpoint,
@@ -121,7 +121,7 @@ def test_the_production_settings_select_s3_from_the_environment(s3_endpoint, tmp
     )
     env = {
         "PATH": "/usr/bin:/bin",
-        "DJANGO_SETTINGS_MODULE": "commission.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "MEDIA_STORAGE": "s3",
         "AWS_STORAGE_BUCKET_NAME": BUCKET,
         "AWS_S3_ENDPOINT_URL": s3_endpoint,

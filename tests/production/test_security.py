@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_meeting
+from tests.factories import make_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 
 from photos.models import Photo
+from photos.services import save_photo
 from tests.photos import images
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def test_it_finds_and_deletes_only_orphans(capsys, django_capture_on_commit_call
         photo.original = ContentFile(
             images.encode(images.upright_marker(600, 400), "JPEG"), "k.jpg"
         )
-        photo.save()
+        save_photo(photo)
     photo.refresh_from_db()
     orphan = default_storage.save("photos/zz/orphan-480w.webp", ContentFile(b"left behind"))
     stray = default_storage.save("originals/stray.jpg", ContentFile(b"left behind"))

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from commission.preview import preview_url
-from tests.conftest import make_meeting
+from core.preview import preview_url
+from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
 

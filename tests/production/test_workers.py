@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
-from tests.conftest import postgres_url
+from tests.database import postgres_url
 from tests.photos.images import jpeg_bytes
 
 ROOT = Path(settings.BASE_DIR)

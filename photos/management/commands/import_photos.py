@@ -7,7 +7,7 @@ from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from commission.storage import files_follow_transaction
+from core.storage import files_follow_transaction
 from photos.services import photo_create
 from photos.validation import validate_image_file
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from photos.models import Photo
-from photos.services import is_up_to_date, process_photo
+from photos.variants import is_up_to_date, process_photo
 
 
 class Command(BaseCommand):

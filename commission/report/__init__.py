@@ -1,1 +1,0 @@
-"""The commission's annual report: one year of published work, in four formats."""

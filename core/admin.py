@@ -1,0 +1,258 @@
+"""The admin base of every content type: history, import/export, translations, publishing."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from modeltranslation.admin import TranslationAdmin
+
+from core import services
+from core.history import GuardedHistoryAdmin
+from core.preview import preview_url
+from core.publishing import PublicationStatus
+from core.resources import ADMIN_FORMATS
+from core.translations import (
+    TRANSLATED_LANGUAGES,
+    missing_languages,
+    missing_translation_q,
+)
+
+
+def thumbnail_html(photo, width: int = 96):
+    """A small preview for admin lists; the state when there is nothing to show."""
+    if photo is None:
+        return "—"
+    variant = photo.smallest_variant("webp") or photo.smallest_variant("jpeg")
+    if not variant:
+        return photo.get_status_display()
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="lazy">',
+        default_storage.url(variant["name"]),
+        width,
+        round(variant["height"] * width / variant["width"]),
+        photo.alt_text,
+    )
+
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "be": "Беларуская"}
+
+
+class ContentAdmin(ImportExportMixin, GuardedHistoryAdmin, TranslationAdmin):
+    """Every content type: history with revert, import/export, translations."""
+
+    formats = ADMIN_FORMATS
+    save_on_top = True
+
+
+def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:
+    """One fieldset per language, named with a warning where the title is missing."""
+    missing = set(missing_languages(obj)) if obj is not None else set(TRANSLATED_LANGUAGES)
+    fieldsets = []
+    for code, name in LANGUAGE_NAMES.items():
+        label = name
+        if code in missing:
+            label = _("%(language)s — translation missing") % {"language": name}
+        fieldsets.append(
+            (label, {"fields": [f"{field}_{code}" for field in fields], "classes": ("language",)})
+        )
+    return fieldsets
+
+
+class TranslationStateFilter(admin.SimpleListFilter):
+    title = _("translations")
+    parameter_name = "translations"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Russian or Belarusian title missing"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.filter(missing_translation_q())
+        return queryset
+
+
+class PublishableAdmin(ContentAdmin):
+    """Drafts, publication and scheduling, with the publish permission enforced here.
+
+    Editors (no publish permission) create and change drafts only: the state
+    and publication time are read-only for them, they cannot change or delete
+    anything that is published or scheduled, and the publish actions are not
+    theirs to run. All of this is checked on the server, not only hidden.
+    """
+
+    list_filter = ("status",)
+    readonly_fields = ("created_at", "updated_at")
+    actions = ["publish_selected", "unpublish_selected"]
+    #: Translated fields, shown one fieldset per language.
+    translated_fields: tuple[str, ...] = ("title",)
+    #: Untranslated fields of the main fieldset.
+    main_fields: tuple = ()
+    extra_fieldsets: tuple = ()
+
+    # --- permissions -------------------------------------------------------
+
+    def has_publish_permission(self, request) -> bool:
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def _editor_may_touch(self, request, obj) -> bool:
+        return (
+            obj is None
+            or obj.status == PublicationStatus.DRAFT
+            or self.has_publish_permission(request)
+        )
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and self._editor_may_touch(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and self._editor_may_touch(request, obj)
+
+    def change_refused_reason(self, request, obj) -> str | None:
+        if not self._editor_may_touch(request, obj):
+            return _(
+                "This item is published or scheduled: only a publisher can change it. "
+                "Ask a publisher to unpublish it if it needs a change."
+            )
+        return None
+
+    def has_import_permission(self, request) -> bool:
+        # An import can create published items: it is the publisher's.
+        return super().has_import_permission(request) and self.has_publish_permission(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += ["status", "published_at"]
+        return fields
+
+    def save_model(self, request, obj, form, change) -> None:
+        if not self.has_publish_permission(request):
+            # Whatever was posted, an editor's save leaves the item a draft.
+            obj.status = PublicationStatus.DRAFT
+            if not change:
+                obj.published_at = None
+        super().save_model(request, obj, form, change)
+
+    def delete_queryset(self, request, queryset) -> None:
+        if not self.has_publish_permission(request):
+            queryset = queryset.filter(status=PublicationStatus.DRAFT)
+        super().delete_queryset(request, queryset)
+
+    # --- form layout -------------------------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (None, {"fields": self.main_fields}),
+            *language_fieldsets(self.translated_fields, obj),
+            *self.extra_fieldsets,
+            (_("Publishing"), {"fields": ("status", "published_at", "slug", *self._seo_fields())}),
+        ]
+
+    def _seo_fields(self) -> list[str]:
+        return [f"seo_description_{code}" for code in LANGUAGE_NAMES]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ("title_en",)}
+
+    # --- actions -----------------------------------------------------------
+
+    @admin.action(description=_("Publish the selected items now"), permissions=["publish"])
+    def publish_selected(self, request, queryset) -> None:
+        count = services.publish_many(objects=queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Unpublish the selected items (back to draft)"), permissions=["publish"]
+    )
+    def unpublish_selected(self, request, queryset) -> None:
+        count = services.unpublish_many(objects=queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    # --- columns -----------------------------------------------------------
+
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, obj) -> str:
+        if obj.status == PublicationStatus.SCHEDULED and obj.published_at:
+            when = timezone.localtime(obj.published_at).strftime("%Y-%m-%d %H:%M")
+            if obj.is_public:
+                return _("Published (scheduled %(when)s)") % {"when": when}
+            return _("Scheduled for %(when)s") % {"when": when}
+        return obj.get_status_display()
+
+    @admin.display(description=_("translations"))
+    def translations(self, obj):
+        missing = set(missing_languages(obj))
+        return format_html_join(
+            " ",
+            '<span title="{}">{}{}</span>',
+            (
+                (
+                    _("missing") if code in missing else _("translated"),
+                    code.upper(),
+                    " ✗" if code in missing else " ✓",
+                )
+                for code in TRANSLATED_LANGUAGES
+            ),
+        )
+
+    @admin.display(description=_("cover"))
+    def cover(self, obj):
+        items = list(obj.gallery.all())
+        chosen = next((item for item in items if item.is_cover), items[0] if items else None)
+        return thumbnail_html(chosen.photo if chosen else None, width=64)
+
+    def view_on_site(self, obj):
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return preview_url(obj)
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), TranslationStateFilter]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if hasattr(self.model, "gallery"):
+            queryset = queryset.prefetch_related("gallery__photo")
+        return queryset
+
+
+class CountryListFilter(admin.SimpleListFilter):
+    """Filter by one of the several countries an item concerns."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = set()
+        for value in model_admin.model.objects.values_list("countries", flat=True).distinct():
+            codes.update(code for code in (value or "").split(",") if code)
+        from django_countries import countries
+
+        return sorted(
+            ((code, countries.name(code)) for code in codes), key=lambda pair: str(pair[1])
+        )
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.for_country(self.value())
+        return queryset
+
+
+def country_names(obj) -> str:
+    return ", ".join(country.name for country in obj.countries)

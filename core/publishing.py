@@ -1,0 +1,156 @@
+"""Publishing state shared by every public model: the one definition of "published"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import ExpressionWrapper, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    SCHEDULED = "scheduled", _("Scheduled")
+
+
+def published_q(now: datetime | None = None, *, prefix: str = "") -> Q:
+    """The condition for an object to be visible to the public at ``now``.
+
+    Published objects are public; scheduled ones become public when their
+    publication time has come. Drafts never are. ``prefix`` applies the same
+    rule to a related object, e.g. ``prefix="programme__"`` on aid projects
+    (a missing related object is not public).
+    """
+    now = now or timezone.now()
+    return Q(**{f"{prefix}status": PublicationStatus.PUBLISHED}) | Q(
+        **{f"{prefix}status": PublicationStatus.SCHEDULED, f"{prefix}published_at__lte": now}
+    )
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self, now: datetime | None = None) -> PublishableQuerySet:
+        return self.filter(published_q(now))
+
+    def with_public_flag(
+        self, now: datetime | None = None, *, related: str = "", name: str = "is_public_now"
+    ) -> PublishableQuerySet:
+        """Annotate ``name`` with the same rule as published().
+
+        With ``related`` (a relation's name, e.g. ``"programme"``), the flag
+        says whether that related object is public.
+        """
+        prefix = f"{related}__" if related else ""
+        return self.annotate(
+            **{
+                name: ExpressionWrapper(
+                    published_q(now, prefix=prefix), output_field=models.BooleanField()
+                )
+            }
+        )
+
+    def drafts(self) -> PublishableQuerySet:
+        return self.filter(status=PublicationStatus.DRAFT)
+
+    def scheduled(self, now: datetime | None = None) -> PublishableQuerySet:
+        now = now or timezone.now()
+        return self.filter(status=PublicationStatus.SCHEDULED, published_at__gt=now)
+
+
+class PublishableModel(models.Model):
+    """Fields and rules every public object shares: state, slug, SEO text."""
+
+    status = models.CharField(
+        _("publication state"),
+        max_length=16,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Set when published; for a scheduled item, when it goes public."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("The last part of the address. Filled from the English title if left empty."),
+        error_messages={"unique": _("This slug is already used by another item. Choose another.")},
+    )
+    seo_description = models.CharField(
+        _("search engine description"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences shown by search engines and link previews."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    #: The field the slug is made from when left empty.
+    slug_source_field = "title"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        # Record when an item first went public, however it was saved.
+        if self.status == PublicationStatus.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        if self.status == PublicationStatus.PUBLISHED:
+            return True
+        return (
+            self.status == PublicationStatus.SCHEDULED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def fill_slug(self) -> None:
+        """Make a slug from the English title when none was given."""
+        if not self.slug:
+            source = getattr(self, f"{self.slug_source_field}_en", None) or getattr(
+                self, self.slug_source_field, ""
+            )
+            self.slug = slugify(source or "")[:200]
+
+    def clean_fields(self, exclude=None) -> None:
+        self.fill_slug()
+        super().clean_fields(exclude)
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.slug:
+            raise ValidationError({"slug": _("Enter a slug or a title it can be made from.")})
+        if self.status == PublicationStatus.SCHEDULED and not self.published_at:
+            raise ValidationError(
+                {"published_at": _("A scheduled item needs the time it goes public.")}
+            )
+
+
+class PublishedDetailMixin:
+    """Detail views show published objects; the staff preview shows drafts too."""
+
+    #: Set by the preview view (core.preview) for staff with a signed link.
+    preview = False
+
+    def visible(self, queryset: PublishableQuerySet) -> PublishableQuerySet:
+        return queryset if self.preview else queryset.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview"] = self.preview
+        return context

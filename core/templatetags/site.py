@@ -1,0 +1,97 @@
+"""Template helpers shared by every public page."""
+
+import datetime as dt
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language_info
+
+from core.dates import date_range
+from core.tracking import full_path_without_tracking
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """The current page in every language of the site, for the switcher and hreflang."""
+    request = context["request"]
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": translate_url(full_path_without_tracking(request), code),
+            }
+        )
+    return links
+
+
+@register.filter
+def untranslated(obj, field: str = "title") -> bool:
+    """True when the page's language has no text of its own for ``field`` (English is shown)."""
+    from django.utils.translation import get_language
+
+    language = (get_language() or "en")[:2]
+    if language == "en":
+        return False
+    return not (getattr(obj, f"{field}_{language}", "") or "").strip()
+
+
+@register.simple_tag
+def daterange(start: dt.date, end: dt.date | None = None) -> SafeString:
+    """A date or a range of dates as ``<time>`` elements, written compactly.
+
+    ``{% daterange delegation.start_date delegation.end_date %}`` gives
+    "12–15 October 2026" in English, «12–15 октября 2026 г.» in Russian (see
+    ``core.dates``); each end carries its ISO date for machines.
+    """
+    text = date_range(start, end)
+    if not text.separator:
+        return format_html('<time datetime="{}">{}</time>', start.isoformat(), text.end)
+    first, last = sorted((start, end))
+    return format_html(
+        '<time datetime="{}">{}</time>{}<time datetime="{}">{}</time>',
+        first.isoformat(),
+        text.start,
+        text.separator,
+        last.isoformat(),
+        text.end,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path: str) -> str:
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number) -> str:
+    """The current list's address on page ``number``, its filters kept."""
+    query = context.get("filter_query", "")
+    return f"?{query}&page={number}" if query else f"?page={number}"
+
+
+@register.simple_tag
+def page_numbers(page_obj) -> list:
+    """Page numbers around the current page, with the first and last, and
+    ``None`` where numbers are left out: 1 … 4 5 [6] 7 8 … 20."""
+    ellipsis = page_obj.paginator.ELLIPSIS
+    return [
+        None if number == ellipsis else number
+        for number in page_obj.paginator.get_elided_page_range(
+            page_obj.number, on_each_side=2, on_ends=1
+        )
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def page_address(context) -> str:
+    """The page's full address, without tracking parameters (for the printed foot)."""
+    request = context["request"]
+    return request.build_absolute_uri(full_path_without_tracking(request))

@@ -1,0 +1,115 @@
+"""Making a photo's variants, and removing files no photo uses any more."""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from photos.models import Photo
+from photos.processing import CROPS, render_variants
+from photos.storage import delete_files, variant_name
+
+logger = logging.getLogger(__name__)
+
+
+def _unshared(source_hash: str, names: list[str], *, excluding_pk: int | None = None) -> list[str]:
+    """Variant names that no other photo with the same original still uses."""
+    others = Photo.objects.filter(content_hash=source_hash)
+    if excluding_pk is not None:
+        others = others.exclude(pk=excluding_pk)
+    return [] if others.exists() else names
+
+
+def delete_replaced_files(*, original: str, content_hash: str, variants: list[dict]) -> None:
+    """After a replacement commits: the old original and its now unused variants go."""
+    delete_files([original])
+    delete_files(_unshared(content_hash, [variant["name"] for variant in variants]))
+
+
+def delete_photo_files(photo: Photo) -> None:
+    """After a deletion commits: its original, and variants no other photo shares."""
+    delete_files([photo.original.name])
+    delete_files(_unshared(photo.content_hash, [variant["name"] for variant in photo.variants]))
+
+
+def is_up_to_date(photo: Photo) -> bool:
+    """Ready, with every variant under its current name and present in storage."""
+    if photo.status != Photo.Status.READY or not photo.variants:
+        return False
+    if {variant.get("crop", "") for variant in photo.variants} != {"", *CROPS}:
+        return False  # made before cropped variants existed
+    return all(
+        variant["name"]
+        == variant_name(
+            photo.content_hash,
+            variant["width"],
+            variant["name"].rsplit(".", 1)[-1],
+            variant.get("crop", ""),
+            photo.focal_point,
+        )
+        and default_storage.exists(variant["name"])
+        for variant in photo.variants
+    )
+
+
+def process_photo(photo_id: int, *, force: bool = False) -> Photo | None:
+    """Make (or re-make) a photo's variants and record the outcome on the photo."""
+    photo = Photo.objects.filter(pk=photo_id).first()
+    if photo is None:
+        return None
+    if not force and is_up_to_date(photo):
+        return photo
+    Photo.objects.filter(pk=photo.pk).update(status=Photo.Status.PROCESSING)
+    try:
+        with photo.original.open("rb") as source:
+            result = render_variants(source, crops=tuple(CROPS), focal=photo.focal_point)
+        records = []
+        for variant in result.variants:
+            name = variant_name(
+                photo.content_hash,
+                variant.width,
+                variant.extension,
+                variant.crop,
+                photo.focal_point,
+            )
+            if not default_storage.exists(name):
+                name = default_storage.save(name, ContentFile(variant.data))
+            record = {
+                "format": variant.format,
+                "width": variant.width,
+                "height": variant.height,
+                "name": name,
+                "bytes": len(variant.data),
+            }
+            if variant.crop:
+                record["crop"] = variant.crop
+            records.append(record)
+    except Exception as error:  # noqa: BLE001 - any failure must be recorded, not lost
+        logger.exception("Photo %s could not be processed", photo.pk)
+        reason = f"{error.__class__.__name__}: {error}" if str(error) else error.__class__.__name__
+        Photo.objects.filter(pk=photo.pk, content_hash=photo.content_hash).update(
+            status=Photo.Status.FAILED, failure_reason=reason[:2000]
+        )
+        photo.refresh_from_db()
+        return photo
+
+    updated = Photo.objects.filter(pk=photo.pk, content_hash=photo.content_hash).update(
+        status=Photo.Status.READY,
+        failure_reason="",
+        width=result.width,
+        height=result.height,
+        placeholder=result.placeholder,
+        variants=records,
+    )
+    new_names = {record["name"] for record in records}
+    if updated:
+        # Names from an older pipeline version are no longer served.
+        stale = [v["name"] for v in photo.variants if v["name"] not in new_names]
+        delete_files(_unshared(photo.content_hash, stale, excluding_pk=photo.pk))
+        photo.refresh_from_db()
+    else:
+        # Replaced or deleted while we worked: what we wrote is nobody's.
+        delete_files(_unshared(photo.content_hash, sorted(new_names)))
+    return photo

@@ -1,0 +1,103 @@
+"""Open data on the public site: published content only, as CSV, JSON, iCalendar and IATI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.utils.translation import get_language
+from django.views.generic import TemplateView
+
+from aid.iati import build_activities
+from reports.calendar import build_calendar
+from reports.data import (
+    AnnualReport,
+    delegation_columns,
+    meeting_columns,
+    project_columns,
+)
+from reports.writers import csv_value, plain_value
+
+ENTITIES = {
+    "meetings": (meeting_columns, "meeting_rows"),
+    "delegations": (delegation_columns, "delegation_rows"),
+    "aid-projects": (project_columns, "project_rows"),
+}
+
+
+def _rows(request: HttpRequest, entity: str):
+    if entity not in ENTITIES:
+        raise Http404
+    columns_of, method = ENTITIES[entity]
+    report = AnnualReport(None, language=get_language())
+    columns = [c for c in columns_of() if c.key != "state"]
+    rows = getattr(report, method)()
+    return columns, (
+        {
+            **{c.key: row[c.key] for c in columns if c.key != "url"},
+            "url": request.build_absolute_uri(row["url"]) if row["url"] else "",
+        }
+        for row in rows
+    )
+
+
+def entity_csv(request: HttpRequest, entity: str) -> StreamingHttpResponse:
+    columns, rows = _rows(request, entity)
+
+    def lines():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([c.key for c in columns])
+        for row in rows:
+            writer.writerow([csv_value(row[c.key]) for c in columns])
+            if buffer.tell() > 64 * 1024:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{entity}.csv"'
+    return response
+
+
+def entity_json(request: HttpRequest, entity: str) -> StreamingHttpResponse:
+    _columns, rows = _rows(request, entity)
+
+    def chunks():
+        yield "["
+        for index, row in enumerate(rows):
+            yield ("," if index else "") + json.dumps(
+                {key: plain_value(value) for key, value in row.items()}, ensure_ascii=False
+            )
+        yield "]\n"
+
+    return StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+
+
+def calendar(request: HttpRequest) -> HttpResponse:
+    host = request.get_host().rsplit(":", 1)[0]
+    body = build_calendar(request.build_absolute_uri, host, get_language())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="commission.ics"'
+    return response
+
+
+def iati(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(
+        build_activities(request.build_absolute_uri), content_type="application/xml; charset=utf-8"
+    )
+
+
+class OpenDataView(TemplateView):
+    template_name = "commission/open_data.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["entities"] = [
+            (key, [c for c in columns_of() if c.key != "state"])
+            for key, (columns_of, _method) in ENTITIES.items()
+        ]
+        return context

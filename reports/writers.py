@@ -1,0 +1,449 @@
+"""The annual report as XLSX, DOCX, CSV (a ZIP of one file per entity) and JSON.
+
+Every string written goes through ``core.text``: cleaned of control
+characters in every format (rows stored before text was cleaned on save), and
+in XLSX and CSV never read as a formula (``spreadsheet_text``). JSON keeps the
+text exactly as stored, formula-like or not.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import BinaryIO
+
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from core.money import format_amount
+from core.text import clean_text, spreadsheet_text, spreadsheet_value
+from reports.data import (
+    AnnualReport,
+    Column,
+    delegation_columns,
+    meeting_columns,
+    project_columns,
+)
+
+FORMATS = ("xlsx", "docx", "csv", "json")
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "csv": "application/zip",
+    "json": "application/json",
+}
+EXTENSIONS = {"xlsx": "xlsx", "docx": "docx", "csv": "zip", "json": "json"}
+
+
+def entities(
+    report: AnnualReport,
+) -> list[tuple[str, str, list[Column], Callable[[], Iterable[dict]]]]:
+    """(key, translated title, columns, rows) of each entity, in report order."""
+    return [
+        ("meetings", _("Meetings"), meeting_columns(), report.meeting_rows),
+        ("delegations", _("Delegations"), delegation_columns(), report.delegation_rows),
+        ("aid_projects", _("Aid projects"), project_columns(), report.project_rows),
+    ]
+
+
+def write(report: AnnualReport, file_format: str, output: BinaryIO) -> None:
+    writer = {"xlsx": write_xlsx, "docx": write_docx, "csv": write_csv_zip, "json": write_json}[
+        file_format
+    ]
+    with translation.override(report.language):
+        writer(report, output)
+
+
+# --- XLSX ----------------------------------------------------------------------
+
+
+def write_xlsx(report: AnnualReport, output: BinaryIO) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    summary = report.summary()
+
+    sheet = workbook.create_sheet(_("Summary"))
+    sheet.column_dimensions["A"].width = 42
+    for letter in "BCDE":
+        sheet.column_dimensions[letter].width = 16
+
+    def heading(text: str):
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = Font(bold=True, size=13)
+        return cell
+
+    def header(*values):
+        cells = []
+        for value in values:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.font = bold
+            cells.append(cell)
+        return cells
+
+    def money(value):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "#,##0.00"
+        return cell
+
+    row = 0
+
+    def append(values) -> int:
+        nonlocal row
+        sheet.append([spreadsheet_value(value) for value in values])
+        row += 1
+        return row
+
+    title_cell = WriteOnlyCell(sheet, value=report.title)
+    title_cell.font = Font(bold=True, size=16)
+    append([title_cell])
+    append([])
+    append(header(_("Key figure"), _("Number")))
+    append([_("Meetings"), summary.meetings])
+    append([_("Delegations"), summary.delegations])
+    append([_("Aid projects"), summary.projects])
+    if not (summary.meetings or summary.delegations or summary.projects):
+        append([])
+        append([_("There was no published work to report for %(year)s.") % {"year": report.year}])
+
+    charts = []
+
+    def table(title: str, columns: list[str], rows: list[tuple], chart_title: str | None = None):
+        append([])
+        append([heading(title)])
+        first = append(header(*columns))
+        for values in rows:
+            append([money(v) if isinstance(v, Decimal) else v for v in values])
+        if chart_title and rows:
+            charts.append((chart_title, first, row, len(columns) - 1 if len(columns) > 2 else 1))
+
+    table(
+        _("Meetings by country"),
+        [_("Country"), _("Meetings")],
+        summary.meetings_by_country,
+        _("Meetings by country"),
+    )
+    table(
+        _("Meetings by kind"),
+        [_("Kind"), _("Meetings")],
+        summary.meetings_by_kind,
+        _("Meetings by kind"),
+    )
+    table(
+        _("Delegations by country"),
+        [_("Country"), _("Incoming"), _("Outgoing")],
+        summary.delegations_by_country,
+        _("Delegations in and out"),
+    )
+    table(
+        _("Aid projects by status"),
+        [_("Status"), _("Projects")],
+        summary.projects_by_status,
+        _("Aid projects by status"),
+    )
+    table(
+        _("Totals by currency"),
+        [_("Currency"), _("Projects"), _("Total"), _("Approximate")],
+        [
+            (t.currency, t.projects, t.amount, _("yes") if t.approximate else "")
+            for t in summary.totals_by_currency
+        ],
+    )
+    table(
+        _("Totals by donor"),
+        [_("Donor"), _("Currency"), _("Total"), _("Approximate")],
+        [
+            (name, cur, total, _("yes") if approx else "")
+            for name, cur, total, approx in summary.totals_by_donor
+        ],
+    )
+    table(
+        _("Totals by region"),
+        [_("Region"), _("Currency"), _("Total"), _("Approximate")],
+        [
+            (name, cur, total, _("yes") if approx else "")
+            for name, cur, total, approx in summary.totals_by_region
+        ],
+    )
+    usd = summary.usd_total
+    table(
+        _("Total in US dollars"),
+        [
+            _("Projects with a USD figure"),
+            _("Total (USD)"),
+            _("Projects with an amount but no USD figure"),
+        ],
+        [(usd.projects, usd.amount, usd.projects_without_usd)],
+    )
+
+    for index, (chart_title, header_row, last_row, series) in enumerate(charts):
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = chart_title
+        chart.height = max(6, min(20, (last_row - header_row) * 0.6 + 3))
+        chart.width = 16
+        data = Reference(sheet, min_col=2, max_col=1 + series, min_row=header_row, max_row=last_row)
+        categories = Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(categories)
+        sheet.add_chart(chart, f"G{2 + index * 22}")
+
+    for _key, title, columns, rows in entities(report):
+        entity_sheet = workbook.create_sheet(title[:31])
+        for number, column in enumerate(columns, start=1):
+            width = {"date": 12, "number": 8, "money": 16, "flag": 12}.get(column.kind, 28)
+            if column.key == "title":
+                width = 60
+            entity_sheet.column_dimensions[get_column_letter(number)].width = width
+        entity_sheet.freeze_panes = "A2"
+        header_cells = []
+        for column in columns:
+            cell = WriteOnlyCell(entity_sheet, value=column.title)
+            cell.font = bold
+            header_cells.append(cell)
+        entity_sheet.append(header_cells)
+        count = 0
+        # Plain values go in as they are; only dates and amounts need a styled
+        # cell (its number format). Far cheaper than a cell object per value.
+        styled = {"date": "yyyy-mm-dd", "money": "#,##0.00"}
+        yes = _("yes")
+        for values in rows():
+            cells = []
+            for column in columns:
+                value = values[column.key]
+                if column.kind == "flag":
+                    value = yes if value else ""
+                elif value is not None and column.kind in styled:
+                    value = WriteOnlyCell(entity_sheet, value=value)
+                    value.number_format = styled[column.kind]
+                else:
+                    value = spreadsheet_value(value)
+                cells.append(value)
+            entity_sheet.append(cells)
+            count += 1
+        entity_sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+
+    notes = workbook.create_sheet(_("About these figures"))
+    notes.column_dimensions["A"].width = 120
+    notes.append([WriteOnlyCell(notes, value=_("What the figures include"))])
+    for note in report.scope_note():
+        notes.append([spreadsheet_value(note)])
+    notes.append([_("Made on %(date)s.") % {"date": dt.date.today().isoformat()}])
+    workbook.save(output)
+
+
+# --- DOCX ----------------------------------------------------------------------
+
+
+def write_docx(report: AnnualReport, output: BinaryIO) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    summary = report.summary()
+    document = Document()
+    document.core_properties.title = report.title
+    document.add_heading(report.title, level=0)
+    document.add_heading(_("Overview"), level=1)
+    if not (summary.meetings or summary.delegations or summary.projects):
+        document.add_paragraph(
+            _("There was no published work to report for %(year)s.") % {"year": report.year}
+        )
+    else:
+        countries = ", ".join(f"{name} ({n})" for name, n in summary.meetings_by_country[:5])
+        overview = _(
+            "In %(year)s the commission held %(meetings)d meeting(s), received or sent "
+            "%(delegations)d delegation(s) and followed %(projects)d foreign aid project(s)."
+        ) % {
+            "year": report.year,
+            "meetings": summary.meetings,
+            "delegations": summary.delegations,
+            "projects": summary.projects,
+        }
+        if countries:
+            overview += " " + _("Meetings by country: %(countries)s.") % {"countries": countries}
+        document.add_paragraph(overview)
+    for note in report.scope_note():
+        document.add_paragraph(note, style="List Bullet")
+
+    def add_table(columns: list[Column], rows: Iterable[dict]) -> int:
+        table = document.add_table(rows=2, cols=len(columns))
+        table.style = "Table Grid"
+        for cell, column in zip(table.rows[0].cells, columns, strict=True):
+            cell.text = column.title
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+        # python-docx's add_row() slows down as a table grows; thousands of rows
+        # are appended as copies of one empty row's XML instead.
+        template = table.rows[1]._tr
+        for cell in table.rows[1].cells:
+            cell.paragraphs[0].add_run("-")  # a w:t element to fill in
+        template.getparent().remove(template)
+        body = table._tbl
+        count = 0
+        for values in rows:
+            row = copy.deepcopy(template)
+            for text_node, column in zip(row.iter(qn("w:t")), columns, strict=True):
+                text_node.text = _format(values[column.key], column)
+            body.append(row)
+            count += 1
+        return count
+
+    sections = {
+        "meetings": ["date", "title", "kind", "countries", "participants"],
+        "delegations": ["start_date", "end_date", "direction", "title", "countries", "head"],
+        "aid_projects": [
+            "title",
+            "donor",
+            "region",
+            "project_status",
+            "amount",
+            "currency",
+            "agreement_signed",
+        ],
+    }
+    for key, title, columns, rows in entities(report):
+        document.add_heading(title, level=1)
+        chosen = [column for column in columns if column.key in sections[key]]
+        chosen.sort(key=lambda column: sections[key].index(column.key))
+        if not add_table(chosen, rows()):
+            empty = document.tables[-1]._tbl
+            empty.getparent().remove(empty)
+            document.add_paragraph(_("None in %(year)s.") % {"year": report.year})
+        if key == "aid_projects":
+            document.add_heading(_("Totals by currency"), level=2)
+            if summary.totals_by_currency:
+                totals = document.add_table(rows=1, cols=3)
+                totals.style = "Table Grid"
+                for cell, text in zip(
+                    totals.rows[0].cells, (_("Currency"), _("Projects"), _("Total")), strict=True
+                ):
+                    cell.text = text
+                for total in summary.totals_by_currency:
+                    cells = totals.add_row().cells
+                    cells[0].text = total.currency
+                    cells[1].text = str(total.projects)
+                    cells[2].text = ("≈ " if total.approximate else "") + format_amount(
+                        total.amount
+                    )
+            else:
+                document.add_paragraph(_("No amounts are known for these projects."))
+    document.save(output)
+
+
+def _format(value, column: Column) -> str:
+    if value is None or value == "":
+        return "—" if column.kind in ("money", "date") else ""
+    # A document to read and edit: dates and amounts as the report's language writes them.
+    if column.kind == "date":
+        return date_format(value, "DATE_FORMAT")
+    if column.kind == "money":
+        return format_amount(value)
+    if column.kind == "flag":
+        return _("yes") if value else ""
+    return clean_text(str(value), multiline=False)  # one line per table cell
+
+
+# --- CSV and JSON ----------------------------------------------------------------
+
+
+def plain_value(value):
+    """Dates as ISO 8601, amounts with two decimals: the same on every database.
+
+    Text is cleaned of control characters and otherwise kept exactly (JSON).
+    """
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, str):
+        return clean_text(value, multiline=True)
+    return value
+
+
+def csv_value(value):
+    """A CSV cell: :func:`plain_value`, text never read as a formula, ``None`` empty."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return spreadsheet_text(value)
+    return plain_value(value)  # numbers stay numbers, even negative ones
+
+
+def write_csv_zip(report: AnnualReport, output: BinaryIO) -> None:
+    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for key, _title, columns, rows in entities(report):
+            with archive.open(f"{key}-{report.year}.csv", "w") as raw:
+                text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+                writer = csv.writer(text)
+                writer.writerow([column.key for column in columns])
+                for values in rows():
+                    writer.writerow([csv_value(values[c.key]) for c in columns])
+                text.flush()
+                text.detach()
+
+
+def write_json(report: AnnualReport, output: BinaryIO) -> None:
+    """One JSON document, written piece by piece so large years stream."""
+    summary = report.summary()
+    head = {
+        "year": report.year,
+        "language": report.language,
+        "includes_drafts": report.include_drafts,
+        "notes": report.scope_note(),
+        "summary": {
+            "meetings": summary.meetings,
+            "delegations": summary.delegations,
+            "aid_projects": summary.projects,
+            "meetings_by_country": [
+                {"country": n, "meetings": c} for n, c in summary.meetings_by_country
+            ],
+            "meetings_by_kind": [{"kind": k, "meetings": c} for k, c in summary.meetings_by_kind],
+            "delegations_by_country": [
+                {"country": n, "incoming": i, "outgoing": o}
+                for n, i, o in summary.delegations_by_country
+            ],
+            "aid_projects_by_status": [
+                {"status": s, "projects": c} for s, c in summary.projects_by_status
+            ],
+            "totals_by_currency": [
+                {
+                    "currency": t.currency,
+                    "projects": t.projects,
+                    "total": plain_value(t.amount),
+                    "approximate": t.approximate,
+                }
+                for t in summary.totals_by_currency
+            ],
+            "usd_total": {
+                "total": plain_value(summary.usd_total.amount),
+                "projects": summary.usd_total.projects,
+                "projects_without_usd": summary.usd_total.projects_without_usd,
+            },
+        },
+    }
+    encoded = json.dumps(head, ensure_ascii=False, indent=None)
+    output.write(encoded[:-1].encode())
+    for key, _title, _columns, rows in entities(report):
+        output.write(f', "{key}": ['.encode())
+        for index, values in enumerate(rows()):
+            if index:
+                output.write(b",")
+            output.write(
+                json.dumps(
+                    {k: plain_value(v) for k, v in values.items()}, ensure_ascii=False
+                ).encode()
+            )
+        output.write(b"]")
+    output.write(b"}\n")

@@ -1,0 +1,123 @@
+"""Every public page runs the same number of queries with 1 item or 50."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from aid.models import AidProgramme, Milestone
+from commission.models import Membership, Person, Topic
+from delegations.models import DelegationMember, ProgrammeItem
+from meetings.models import Participant
+from photos.models import Photo
+from tests.factories import make_delegation, make_meeting, make_organisation, make_project
+
+pytestmark = pytest.mark.django_db
+
+
+def ready_photo(number: int) -> Photo:
+    variants = [
+        {
+            "format": f,
+            "width": w,
+            "height": w * 2 // 3,
+            "name": f"photos/aa/p{number}-{w}w.{e}",
+            "bytes": 100,
+        }
+        for f, e in (("avif", "avif"), ("webp", "webp"), ("jpeg", "jpg"))
+        for w in (480, 768)
+    ]
+    return Photo.objects.create(
+        alt_text=f"Photo {number}", status="ready", width=768, height=512, variants=variants
+    )
+
+
+def make_world(count: int) -> None:
+    topic = Topic.objects.create(name_en="Trade", slug="trade")
+    donor = make_organisation(name_en="Japan", slug="japan-government", country="JP")
+    programme = AidProgramme.objects.create(
+        title_en="Programme", slug="programme", donor=donor, status="published"
+    )
+    people = [Person.objects.create(name_en=f"Person {n}", slug=f"p-{n}") for n in range(3)]
+    for person in people:
+        Membership.objects.create(person=person, role="member")
+    for n in range(count):
+        meeting = make_meeting(
+            title_en=f"Meeting {n}",
+            slug=f"m-{n}",
+            countries=["JP", "CN"],
+            date=dt.date(2026, 1, 1) + dt.timedelta(days=n),
+        )
+        meeting.topics.add(topic)
+        for person in people[:2]:
+            Participant.objects.create(meeting=meeting, person=person)
+        meeting.gallery.create(photo=ready_photo(n), is_cover=True)
+        delegation = make_delegation(
+            title_en=f"Visit {n}",
+            slug=f"d-{n}",
+            countries=["JP"],
+            head=people[0],
+            start_date=dt.date(2026, 3, 1),
+            end_date=dt.date(2026, 3, 3),
+        )
+        DelegationMember.objects.create(delegation=delegation, person=people[1])
+        ProgrammeItem.objects.create(
+            delegation=delegation, date=dt.date(2026, 3, 2), title_en="Talks", meeting=meeting
+        )
+        delegation.gallery.create(photo=ready_photo(1000 + n))
+        project = make_project(
+            title_en=f"Project {n}",
+            slug=f"pr-{n}",
+            donor=donor,
+            programme=programme,
+            amount=Decimal("100"),
+            currency=("USD", "EUR")[n % 2],
+            region="BY-BR",
+            year=2026,
+        )
+        Milestone.objects.create(project=project, kind="agreement_signed", date=dt.date(2026, 1, 5))
+        project.related_meetings.add(meeting)
+        project.gallery.create(photo=ready_photo(2000 + n))
+
+
+#: Queries per page, pinned: the same with 1 item as with 50.
+PAGES = {
+    "/en/": 8,
+    "/en/meetings/": 9,
+    "/en/meetings/?country=JP&topic=trade": 10,
+    "/en/meetings/2026/": 9,
+    "/en/meetings/2026/m-0/": 4,
+    "/en/delegations/": 3,
+    "/en/delegations/2026/d-0/": 7,
+    "/en/aid/": 13,
+    "/en/aid/?region=BY-BR": 13,
+    "/en/aid/programmes/programme/": 9,
+    "/en/aid/projects/pr-0/": 5,
+    "/en/countries/": 3,
+    "/en/countries/JP/": 13,
+    "/en/members/": 2,
+    "/en/search/?q=Meeting": 4,
+    "/en/meetings/feed/rss/": 1,
+    "/en/delegations/feed/atom/": 1,
+    "/sitemap-meetings.xml": 1,
+}
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("items", [1, 50])
+def test_query_counts_are_pinned_whatever_the_amount_of_content(client, settings, items):
+    settings.PAGE_CACHE_SECONDS = 0  # count the real work, not the page cache
+    make_world(items)
+    client.get("/en/")  # warm what is cached across requests (e.g. content types)
+    counts = {url: count_queries(client, url) for url in PAGES}
+    assert counts == PAGES

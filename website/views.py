@@ -1,0 +1,175 @@
+import os
+from collections import Counter
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.generic import TemplateView
+from django_countries import countries
+
+from aid.models import AidProgramme, AidProject
+from aid.totals import published_projects, totals_context
+from commission.models import Membership, Person
+from core.countries import count_by_country
+from delegations.models import Delegation
+from meetings.models import Meeting, MeetingPhoto
+from website.search import MAX_QUERY_LENGTH, clean_query, search
+
+# Only photo variants are public media; originals and documents are not (documents
+# are served by their own view, which checks that their item is published).
+PUBLIC_MEDIA_PREFIXES = ("photos/",)
+IMAGE_VARIANT_TYPES = {".avif": "image/avif", ".webp": "image/webp", ".jpg": "image/jpeg"}
+COUNTRY_PAGE_ITEMS = 20
+
+
+def _with_gallery(meetings):
+    return meetings.prefetch_related(
+        Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
+    )
+
+
+class HomeView(TemplateView):
+    template_name = "commission/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meetings = list(_with_gallery(Meeting.objects.published())[:5])
+        context["latest_meetings"] = meetings
+        context["latest_delegations"] = Delegation.objects.published()[:3]
+        context["projects"] = published_projects()[:5]
+        context["featured"] = next((meeting for meeting in meetings if meeting.gallery.all()), None)
+        context["figures"] = {
+            "meetings": Meeting.objects.published().count(),
+            "delegations": Delegation.objects.published().count(),
+            "projects": AidProject.objects.published().count(),
+            "programmes": AidProgramme.objects.published().count(),
+        }
+        return context
+
+
+class MembersView(TemplateView):
+    template_name = "commission/members.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        current = Membership.objects.current()
+        people = (
+            Person.objects.filter(memberships__in=current)
+            .distinct()
+            .prefetch_related(
+                Prefetch("memberships", queryset=current, to_attr="current_memberships")
+            )
+        )
+        order = {role: index for index, role in enumerate(Membership.ROLE_ORDER)}
+        context["members"] = sorted(
+            people,
+            key=lambda person: (order[person.current_memberships[0].role], person.name),
+        )
+        return context
+
+
+class AboutView(TemplateView):
+    template_name = "commission/about.html"
+
+
+class CountryListView(TemplateView):
+    template_name = "commission/country_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meetings = count_by_country(Meeting.objects.published())
+        visits = count_by_country(Delegation.objects.published())
+        donors = Counter(AidProject.objects.published().values_list("donor__country", flat=True))
+        codes = (set(meetings) | set(visits) | set(donors)) - {"", "BY"}
+        context["countries"] = sorted(
+            (
+                {
+                    "code": code,
+                    "name": countries.name(code),
+                    "meetings": meetings[code],
+                    "delegations": visits[code],
+                    "projects": donors[code],
+                }
+                for code in codes
+            ),
+            key=lambda row: str(row["name"]),
+        )
+        return context
+
+
+class CountryDetailView(TemplateView):
+    template_name = "commission/country_detail.html"
+
+    def get_context_data(self, **kwargs):
+        code = self.kwargs["code"].upper()
+        if code not in countries:
+            raise Http404
+        context = super().get_context_data(**kwargs)
+        meetings = Meeting.objects.published().for_country(code)
+        delegations = Delegation.objects.published().for_country(code)
+        projects = published_projects().for_country(code)
+        context.update(
+            code=code,
+            country_name=countries.name(code),
+            meetings=_with_gallery(meetings)[:COUNTRY_PAGE_ITEMS],
+            meetings_count=meetings.count(),
+            delegations=delegations[:COUNTRY_PAGE_ITEMS],
+            delegations_count=delegations.count(),
+            projects=projects[:COUNTRY_PAGE_ITEMS],
+            projects_count=projects.count(),
+        )
+        context.update(totals_context(AidProject.objects.published().for_country(code)))
+        return context
+
+
+class SearchView(TemplateView):
+    template_name = "commission/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw = self.request.GET.get("q", "")
+        query = clean_query(raw)
+        context.update(
+            query=query,
+            truncated=len(" ".join(raw.split())) > MAX_QUERY_LENGTH,
+            max_length=MAX_QUERY_LENGTH,
+            results=search(query, get_language()) if query else [],
+        )
+        return context
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL}",
+        "Disallow: /*/preview/",
+        "Disallow: /*/search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def serve_public_media(request: HttpRequest, path: str) -> FileResponse:
+    """Public media for development and tests (SERVE_MEDIA); like production, only variants.
+
+    Served with the headers the README asks of the web server: a variant as the
+    image it is, anything else as an inert download, all sandboxed.
+    """
+    if not settings.SERVE_MEDIA or not path.startswith(PUBLIC_MEDIA_PREFIXES) or ".." in path:
+        raise Http404
+    if not default_storage.exists(path):
+        raise Http404
+    image_type = IMAGE_VARIANT_TYPES.get(os.path.splitext(path)[1].lower())
+    response = FileResponse(
+        default_storage.open(path, "rb"),
+        as_attachment=image_type is None,
+        content_type=image_type or "application/octet-stream",
+    )
+    response["Content-Security-Policy"] = "sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    # Variant names change whenever their content does: cache them forever.
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
