@@ -20,12 +20,21 @@ def public_programmes(request=None):
 
 
 class AidProjectFilter(django_filters.FilterSet):
-    donor = PublicChoiceFilter(records=public_donors, label=_("Donor"))
-    programme = PublicChoiceFilter(records=public_programmes, label=_("Programme"))
-    region = django_filters.ChoiceFilter(choices=Region.choices, label=_("Region"))
-    sector = django_filters.ChoiceFilter(choices=Sector.choices, label=_("Sector"))
+    donor = PublicChoiceFilter(records=public_donors, label=_("Donor"), empty_label=_("All donors"))
+    programme = PublicChoiceFilter(
+        records=public_programmes, label=_("Programme"), empty_label=_("All programmes")
+    )
+    region = django_filters.ChoiceFilter(
+        choices=Region.choices, label=_("Region"), empty_label=_("All regions")
+    )
+    sector = django_filters.ChoiceFilter(
+        choices=Sector.choices, label=_("Sector"), empty_label=_("All sectors")
+    )
     status = django_filters.ChoiceFilter(
-        field_name="project_status", choices=AidProject.Status.choices, label=_("Status")
+        field_name="project_status",
+        choices=AidProject.Status.choices,
+        label=_("Status"),
+        empty_label=_("All statuses"),
     )
     year = YearFilter(field_name="year")
 

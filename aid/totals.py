@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from aid.charts import region_label, totals_charts
+from aid.charts import dimension_chart, region_label
 from aid.models import AidProject
 from commission.models import Organisation
 
@@ -76,26 +76,47 @@ def published_projects():
 
 
 def totals_context(projects) -> dict:
-    """Totals per currency and the charts by donor, region and year."""
-    donors = {}
+    """Totals per currency and one chart each by donor, region and year."""
+    currency_totals = totals_by_currency(projects)
+    # One query for the donors' names whenever there is something to chart,
+    # so that the page's queries do not depend on which bars are drawn.
+    donors = (
+        Organisation.objects.filter(pk__in=projects.values("donor")).in_bulk()
+        if currency_totals
+        else {}
+    )
 
     def donor_name(pk):
-        if not donors:
-            donors.update(Organisation.objects.filter(pk__in=projects.values("donor")).in_bulk())
         return donors[pk].name if pk in donors else "—"
 
+    usd = usd_total(projects)
+    options = {
+        "currencies": [total.currency for total in currency_totals],
+        "without_usd": usd.projects_without_usd,
+    }
+    charts = (
+        dimension_chart(
+            projects, "donor", _("Totals by donor"), donor_name, dimension=_("Donor"), **options
+        ),
+        dimension_chart(
+            projects,
+            "region",
+            _("Totals by region"),
+            region_label,
+            dimension=_("Region"),
+            **options,
+        ),
+        dimension_chart(
+            projects,
+            "year",
+            _("Totals by year"),
+            lambda year: str(year or "—"),
+            dimension=_("Year"),
+            **options,
+        ),
+    )
     return {
-        "currency_totals": totals_by_currency(projects),
-        "usd_total": usd_total(projects),
-        "charts": [
-            *totals_charts(projects, "donor", _("Totals by donor"), donor_name, _("Donor")),
-            *totals_charts(projects, "region", _("Totals by region"), region_label, _("Region")),
-            *totals_charts(
-                projects,
-                "year",
-                _("Totals by year"),
-                lambda year: str(year or "—"),
-                _("Year"),
-            ),
-        ],
+        "currency_totals": currency_totals,
+        "usd_total": usd,
+        "charts": [chart for chart in charts if chart],
     }

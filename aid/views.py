@@ -11,16 +11,19 @@ from core.publishing import PublishedDetailMixin
 from meetings.models import Meeting
 
 
-def totals_html(projects, name: str) -> str:
+def totals_html(projects, name: str, **options) -> str:
     """The totals section (``aid/includes/totals.html``) of ``projects``, rendered.
 
     Kept until the content changes (core.content_cache), per language:
     ``name`` says what ``projects`` are (e.g. the filters applied). The
     aggregates and charts are computed and drawn once per change, not per view.
+    ``options`` go to the template (``overview``, ``level``).
     """
     return cached(
-        f"aid-totals:{name}",
-        lambda: render_to_string("aid/includes/totals.html", totals_context(projects)),
+        f"aid-totals:{name}:{sorted(options.items())!r}",
+        lambda: render_to_string(
+            "aid/includes/totals.html", {**totals_context(projects), **options}
+        ),
         per_language=True,
     )
 
@@ -38,7 +41,7 @@ class AidIndexView(FilteredListMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["programmes"] = AidProgramme.objects.published().select_related("donor")
         context["totals_html"] = totals_html(
-            self.filterset.qs, name=f"index:{self.applied_filters()!r}"
+            self.filterset.qs, name=f"index:{self.applied_filters()!r}", overview=True
         )
         return context
 
@@ -58,7 +61,7 @@ class ProgrammeDetailView(PublishedDetailMixin, DetailView):
         projects = published_projects().filter(programme=self.object)
         context["projects"] = projects[: self.projects_shown]
         context["projects_count"] = projects.count()
-        context["totals_html"] = totals_html(projects, name=f"programme:{self.object.pk}")
+        context["totals_html"] = totals_html(projects, name=f"programme:{self.object.pk}", level=3)
         return context
 
 

@@ -282,6 +282,29 @@ class Document(models.Model):
         stem = slugify(self.title, allow_unicode=True)[:80] or "document"
         return stem + (kind.extension if kind else "")
 
+    @property
+    def file_type(self) -> str:
+        """The stored file's type as visitors know it: "PDF", "DOCX", "JPG"…"""
+        kind = stored_type(self.file.name) if self.file else None
+        return kind.extension.lstrip(".").upper() if kind else ""
+
+    @property
+    def file_size(self) -> int | None:
+        """The stored file's size in bytes; None when the storage cannot say."""
+        if not self.file:
+            return None
+        try:
+            return self.file.storage.size(self.file.name)
+        except Exception:  # noqa: BLE001 - a missing file or a storage error must not break the page
+            return None
+
+    @property
+    def link_host(self) -> str:
+        """The site a document given as a link lives on (shown beside it)."""
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.url).hostname or "" if self.url else ""
+
     def clean(self) -> None:
         super().clean()
         if not self.file and not self.url:

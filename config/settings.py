@@ -136,6 +136,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.identity.site_identity",
             ],
         },
     },
@@ -353,6 +354,19 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
 
 SITE_NAME = _("Standing Commission on International Affairs and National Security")
+
+# The public site's identity (see core/identity.py); each is shown only
+# when set. Texts may be given per language: SITE_ADDRESS_RU, SITE_ADDRESS_BE…
+# fall back to SITE_ADDRESS.
+SITE_LOGO = env.str("SITE_LOGO", default="")
+SITE_PARENT_URL = env.str("SITE_PARENT_URL", default="https://www.sovrep.gov.by/")
+SITE_IDENTITY_TEXTS = ("SITE_ADDRESS", "SITE_PRESS_CONTACT", "SITE_COPYRIGHT")
+for _name in SITE_IDENTITY_TEXTS:
+    for _suffix in ("", "_EN", "_RU", "_BE"):
+        globals()[_name + _suffix] = env.str(_name + _suffix, default="")
+SITE_PRESS_EMAIL = env.str("SITE_PRESS_EMAIL", default="")
+SITE_PRESS_PHONE = env.str("SITE_PRESS_PHONE", default="")
+SITE_ACCESSIBILITY_URL = env.str("SITE_ACCESSIBILITY_URL", default="")
 
 # Staff must log in with a TOTP code as well (django-otp); on by default in
 # production. Enrol a device: manage.py enrol_totp USERNAME.

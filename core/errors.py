@@ -12,6 +12,7 @@ import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -82,4 +83,11 @@ def server_error(request) -> HttpResponse:
     """handler500: an outage raised outside a view (say, saving a session) is a 503 too."""
     exception = sys.exc_info()[1]
     response = outage_response(request, exception) if exception else None
-    return response or defaults.server_error(request)
+    if response is not None:
+        return response
+    try:
+        # The site's layout in the page's language, with a search box.
+        return render(request, "500.html", status=500)
+    except Exception:  # noqa: BLE001 - the error page itself must never fail
+        logger.exception("The error page could not be rendered")
+        return defaults.server_error(request, template_name="500_plain.html")

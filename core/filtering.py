@@ -32,6 +32,7 @@ class CountryFilter(django_filters.ChoiceFilter):
     def __init__(self, *args, model=None, **kwargs):
         self.model = model
         kwargs.setdefault("label", _("Country"))
+        kwargs.setdefault("empty_label", _("All countries"))
         super().__init__(*args, **kwargs)
 
     @property

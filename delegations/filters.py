@@ -7,7 +7,9 @@ from delegations.models import Delegation
 
 class DelegationFilter(django_filters.FilterSet):
     direction = django_filters.ChoiceFilter(
-        choices=Delegation.Direction.choices, label=_("Direction")
+        choices=Delegation.Direction.choices,
+        label=_("Direction"),
+        empty_label=_("Both directions"),
     )
     country = CountryFilter(model=Delegation)
     year = YearFilter(field_name="start_date__year")

@@ -29,11 +29,18 @@ def public_topics(request=None):
 
 class MeetingFilter(django_filters.FilterSet):
     country = CountryFilter(model=Meeting)
-    kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, label=_("Kind"))
-    person = PublicChoiceFilter(
-        records=public_people, field_name="participant_set__person", label=_("Person")
+    kind = django_filters.ChoiceFilter(
+        choices=Meeting.Kind.choices, label=_("Kind"), empty_label=_("All kinds")
     )
-    topic = PublicChoiceFilter(records=public_topics, field_name="topics", label=_("Topic"))
+    person = PublicChoiceFilter(
+        records=public_people,
+        field_name="participant_set__person",
+        label=_("Person"),
+        empty_label=_("All people"),
+    )
+    topic = PublicChoiceFilter(
+        records=public_topics, field_name="topics", label=_("Topic"), empty_label=_("All topics")
+    )
 
     class Meta:
         model = Meeting

@@ -106,15 +106,45 @@ class Photo(models.Model):
     def __str__(self) -> str:
         return self.alt_text or self.original_name or f"Photo {self.pk}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        photo = super().from_db(db, field_names, values)
+        # The focal point as stored, to tell when a save moves it.
+        photo._saved_focal_point = (
+            (photo.focal_x, photo.focal_y)
+            if "focal_x" in photo.__dict__ and "focal_y" in photo.__dict__
+            else None
+        )
+        return photo
+
+    @property
+    def focal_point_moved(self) -> bool:
+        """True when the focal point differs from the one stored (or loaded)."""
+        return self.focal_point != getattr(self, "_saved_focal_point", None)
+
     @property
     def is_ready(self) -> bool:
         return self.status == self.Status.READY and bool(self.variants)
 
-    def variants_of(self, image_format: str) -> list[dict]:
+    @property
+    def focal_point(self) -> tuple[float, float]:
+        return (self.focal_x, self.focal_y)
+
+    def variants_of(self, image_format: str, crop: str = "") -> list[dict]:
+        """Variants of the whole photo in ``image_format``, or of one crop (``"3x2"``)."""
         return sorted(
-            (variant for variant in self.variants if variant["format"] == image_format),
+            (
+                variant
+                for variant in self.variants
+                if variant["format"] == image_format and variant.get("crop", "") == crop
+            ),
             key=lambda variant: variant["width"],
         )
+
+    def largest_jpeg(self) -> dict | None:
+        """The largest JPEG of the whole photo: what "open large" and the press download give."""
+        variants = self.variants_of("jpeg") if self.is_ready else []
+        return variants[-1] if variants else None
 
     def smallest_variant(self, image_format: str = "jpeg") -> dict | None:
         variants = self.variants_of(image_format)

@@ -30,6 +30,10 @@ WIDTHS = {"sm": 480, "md": 768, "lg": 1280, "xl": 1920}
 #: cached variants are never served for new ones.
 PIPELINE_VERSION = 2
 
+#: Cropped variants at fixed aspect ratios, framed around the photo's focal
+#: point, for cards and galleries: name -> ((width ratio, height ratio), widths).
+CROPS = {"3x2": ((3, 2), (480, 768, 1280))}
+
 #: Formats in the order browsers should prefer them; JPEG is the fallback.
 FORMATS = ("avif", "webp", "jpeg")
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
@@ -108,6 +112,8 @@ class Variant:
     quality: int = 0
     #: SSIM against the resized image it was encoded from (None: not measured).
     ssim: float | None = None
+    #: The crop (a key of ``CROPS``) for a cropped variant; empty for the whole photo.
+    crop: str = ""
 
     @property
     def extension(self) -> str:
@@ -129,6 +135,65 @@ def target_widths(original_width: int) -> list[int]:
     widths = [width for width in WIDTHS.values() if width < original_width]
     widths.append(min(original_width, max(WIDTHS.values())))
     return sorted(set(widths))
+
+
+def crop_box(
+    width: int, height: int, ratio: tuple[int, int], focal: tuple[float, float]
+) -> tuple[int, int, int, int]:
+    """The largest box of ``ratio`` in a ``width`` × ``height`` image, centred on
+    the focal point (0–1 each way) as far as the edges allow."""
+    ratio_width, ratio_height = ratio
+    focal_x = min(1.0, max(0.0, focal[0]))
+    focal_y = min(1.0, max(0.0, focal[1]))
+    if width * ratio_height > height * ratio_width:
+        box_width, box_height = max(1, round(height * ratio_width / ratio_height)), height
+    else:
+        box_width, box_height = width, max(1, round(width * ratio_height / ratio_width))
+    left = round(min(max(focal_x * width - box_width / 2, 0), width - box_width))
+    top = round(min(max(focal_y * height - box_height / 2, 0), height - box_height))
+    return left, top, left + box_width, top + box_height
+
+
+def _crop_variants(
+    image: Image.Image,
+    formats: tuple[str, ...],
+    crops: tuple[str, ...],
+    focal: tuple[float, float],
+    qualities: dict[tuple[str, int], int],
+) -> list[Variant]:
+    """Cropped variants, each width encoded once at the quality the whole
+    photo needed at a similar width (a crop holds the same detail per pixel)."""
+    variants: list[Variant] = []
+    for crop in crops:
+        ratio, widths = CROPS[crop]
+        box = crop_box(image.width, image.height, ratio, focal)
+        cropped = image.crop(box)
+        made = [width for width in widths if width < cropped.width]
+        made.append(min(cropped.width, max(widths)))
+        current = cropped
+        for width in sorted(set(made), reverse=True):
+            height = max(1, round(width * ratio[1] / ratio[0]))
+            if current.size != (width, height):
+                current = current.resize(
+                    (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0
+                )
+            for image_format in formats:
+                quality = _quality_near(qualities, image_format, width)
+                data = _encode(current, image_format, quality)
+                variants.append(
+                    Variant(image_format, width, height, data, quality=quality, crop=crop)
+                )
+    return variants
+
+
+def _quality_near(qualities: dict[tuple[str, int], int], image_format: str, width: int) -> int:
+    """The quality of the narrowest whole-photo variant at least ``width`` wide
+    (or of the widest), for a cropped variant of that width."""
+    widths = sorted(w for f, w in qualities if f == image_format)
+    if not widths:
+        return ENCODER_OPTIONS[image_format]["quality"]
+    chosen = next((w for w in widths if w >= width), widths[-1])
+    return qualities[(image_format, chosen)]
 
 
 def _oriented_size(image: Image.Image) -> tuple[int, int]:
@@ -357,7 +422,12 @@ def _placeholder(image: Image.Image) -> str:
 
 
 def render_variants(
-    source: BinaryIO, formats: tuple[str, ...] = FORMATS, *, adaptive: bool = True
+    source: BinaryIO,
+    formats: tuple[str, ...] = FORMATS,
+    *,
+    adaptive: bool = True,
+    crops: tuple[str, ...] = (),
+    focal: tuple[float, float] = (0.5, 0.5),
 ) -> RenderResult:
     """Decode ``source`` once and return every variant of it.
 
@@ -365,7 +435,8 @@ def render_variants(
     on the largest width, between the format's floor and ceiling, and carried
     down to the smaller widths, each checked and raised if it falls short
     (smaller widths hold more detail per pixel). Without it, the configured
-    quality is used throughout.
+    quality is used throughout. ``crops`` (keys of ``CROPS``) adds variants
+    cropped to those aspect ratios around ``focal``.
     """
     with warnings.catch_warnings():
         # A decompression bomb is an error, never a warning.
@@ -430,8 +501,11 @@ def render_variants(
             variants.append(
                 Variant(image_format, width, height, chosen.data, chosen.quality, chosen.ssim)
             )
+    if crops:
+        chosen_qualities = {(v.format, v.width): v.quality for v in variants}
+        variants += _crop_variants(image, formats, crops, focal, chosen_qualities)
     placeholder = _placeholder(current)
-    variants.sort(key=lambda variant: (FORMATS.index(variant.format), variant.width))
+    variants.sort(key=lambda variant: (variant.crop, FORMATS.index(variant.format), variant.width))
     return RenderResult(
         width=display_width,
         height=display_height,

@@ -71,11 +71,17 @@ def save_photo(photo: Photo, **kwargs) -> None:
                 .first()
             )
         reset_for_new_original(photo)
+    moved = photo.pk is not None and photo.focal_point_moved
     photo.save(**kwargs)
     if new_file:
         if replaced:
             transaction.on_commit(partial(delete_replaced_files, **replaced))
         schedule_processing(photo)
+    elif moved and photo.original and photo.status in (Photo.Status.READY, Photo.Status.PROCESSING):
+        # The cropped variants are framed around the focal point: remake them
+        # (the whole photo's variants keep their names and files).
+        schedule_processing(photo)
+    photo._saved_focal_point = photo.focal_point
 
 
 def photo_create_from_pending(*, pending, alt_text: str, uploaded_by=None, **fields) -> Photo:

@@ -37,13 +37,24 @@ def content_hash(file: BinaryIO) -> str:
     return digest.hexdigest()
 
 
-def variant_name(source_hash: str, width: int, extension: str) -> str:
+def variant_name(
+    source_hash: str,
+    width: int,
+    extension: str,
+    crop: str = "",
+    focal: tuple[float, float] = (0.5, 0.5),
+) -> str:
     """A stable name made from the original's bytes and the pipeline version.
 
     The same original always gives the same names, so a variant can be cached
-    forever, and a new pipeline version gives new names.
+    forever, and a new pipeline version gives new names. A cropped variant's
+    name carries its crop and focal point (in hundredths), so moving the focal
+    point gives new names too.
     """
     key = hashlib.sha256(f"{source_hash}:v{PIPELINE_VERSION}".encode()).hexdigest()[:24]
+    if crop:
+        focus = f"{round(focal[0] * 100):03d}{round(focal[1] * 100):03d}"
+        return f"{VARIANTS_DIR}/{key[:2]}/{key}-{crop}-{focus}-{width}w.{extension}"
     return f"{VARIANTS_DIR}/{key[:2]}/{key}-{width}w.{extension}"
 
 

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from photos.models import Photo
-from photos.processing import render_variants
+from photos.processing import CROPS, render_variants
 from photos.storage import delete_files, variant_name
 
 logger = logging.getLogger(__name__)
@@ -38,9 +38,17 @@ def is_up_to_date(photo: Photo) -> bool:
     """Ready, with every variant under its current name and present in storage."""
     if photo.status != Photo.Status.READY or not photo.variants:
         return False
+    if {variant.get("crop", "") for variant in photo.variants} != {"", *CROPS}:
+        return False  # made before cropped variants existed
     return all(
         variant["name"]
-        == variant_name(photo.content_hash, variant["width"], variant["name"].rsplit(".", 1)[-1])
+        == variant_name(
+            photo.content_hash,
+            variant["width"],
+            variant["name"].rsplit(".", 1)[-1],
+            variant.get("crop", ""),
+            photo.focal_point,
+        )
         and default_storage.exists(variant["name"])
         for variant in photo.variants
     )
@@ -56,21 +64,28 @@ def process_photo(photo_id: int, *, force: bool = False) -> Photo | None:
     Photo.objects.filter(pk=photo.pk).update(status=Photo.Status.PROCESSING)
     try:
         with photo.original.open("rb") as source:
-            result = render_variants(source)
+            result = render_variants(source, crops=tuple(CROPS), focal=photo.focal_point)
         records = []
         for variant in result.variants:
-            name = variant_name(photo.content_hash, variant.width, variant.extension)
+            name = variant_name(
+                photo.content_hash,
+                variant.width,
+                variant.extension,
+                variant.crop,
+                photo.focal_point,
+            )
             if not default_storage.exists(name):
                 name = default_storage.save(name, ContentFile(variant.data))
-            records.append(
-                {
-                    "format": variant.format,
-                    "width": variant.width,
-                    "height": variant.height,
-                    "name": name,
-                    "bytes": len(variant.data),
-                }
-            )
+            record = {
+                "format": variant.format,
+                "width": variant.width,
+                "height": variant.height,
+                "name": name,
+                "bytes": len(variant.data),
+            }
+            if variant.crop:
+                record["crop"] = variant.crop
+            records.append(record)
     except Exception as error:  # noqa: BLE001 - any failure must be recorded, not lost
         logger.exception("Photo %s could not be processed", photo.pk)
         reason = f"{error.__class__.__name__}: {error}" if str(error) else error.__class__.__name__

@@ -115,3 +115,23 @@ def select_options(field) -> SafeString:
             for value, label in field.field.choices
         )
     )
+
+
+@register.simple_tag
+def page_numbers(page_obj) -> list:
+    """Page numbers around the current page, with the first and last, and
+    ``None`` where numbers are left out: 1 … 4 5 [6] 7 8 … 20."""
+    ellipsis = page_obj.paginator.ELLIPSIS
+    return [
+        None if number == ellipsis else number
+        for number in page_obj.paginator.get_elided_page_range(
+            page_obj.number, on_each_side=2, on_ends=1
+        )
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def page_address(context) -> str:
+    """The page's full address, without tracking parameters (for the printed foot)."""
+    request = context["request"]
+    return request.build_absolute_uri(full_path_without_tracking(request))

@@ -12,7 +12,7 @@ from django import template
 from django.core.files.storage import default_storage
 
 from photos.models import Photo
-from photos.processing import MIME_TYPES
+from photos.processing import CROPS, MIME_TYPES
 
 register = template.Library()
 
@@ -38,9 +38,14 @@ def picture(
     sizes: str = "100vw",
     eager: bool = False,
     css_class: str = "",
+    crop: str = "",
 ) -> dict:
+    """``crop="3x2"``: the variants cropped to 3:2 around the focal point (a
+    photo made before they existed is framed by the stylesheet instead)."""
     if photo is None:
         return {"photo": None}
+    if crop:
+        css_class = f"{css_class} framed framed-{crop}".strip()
     context = {
         "photo": photo,
         "alt": photo.alt_text,
@@ -48,10 +53,14 @@ def picture(
         "eager": eager,
         "css_class": css_class,
     }
-    jpegs = photo.variants_of("jpeg") if photo.is_ready else []
+    if crop and photo.is_ready and not photo.variants_of("jpeg", crop):
+        crop = ""  # older variants: the whole photo, framed by the stylesheet
+    jpegs = photo.variants_of("jpeg", crop) if photo.is_ready else []
     if not jpegs:
         # Pending or failed: a neutral box of the right shape, never a broken image.
         width, height = photo.width or 4, photo.height or 3
+        if crop in CROPS:
+            width, height = CROPS[crop][0]
         context.update(ready=False, src=_blank_svg(width, height), width=width, height=height)
         return context
     largest = jpegs[-1]
@@ -59,9 +68,12 @@ def picture(
     context.update(
         ready=True,
         sources=[
-            {"type": MIME_TYPES[image_format], "srcset": _srcset(photo.variants_of(image_format))}
+            {
+                "type": MIME_TYPES[image_format],
+                "srcset": _srcset(photo.variants_of(image_format, crop)),
+            }
             for image_format in ("avif", "webp")
-            if photo.variants_of(image_format)
+            if photo.variants_of(image_format, crop)
         ],
         srcset=_srcset(jpegs),
         src=default_storage.url(fallback["name"]),
@@ -94,3 +106,17 @@ def cover_first(items) -> list:
     items = list(items)
     covers = [item for item in items if item.is_cover][:1]
     return covers + [item for item in items if item not in covers]
+
+
+@register.simple_tag
+def largest_jpeg(photo: Photo | None) -> dict:
+    """The largest JPEG of the whole photo (URL, size in pixels and bytes), or {}."""
+    variant = photo.largest_jpeg() if photo is not None else None
+    if not variant:
+        return {}
+    return {
+        "url": default_storage.url(variant["name"]),
+        "width": variant["width"],
+        "height": variant["height"],
+        "bytes": variant["bytes"],
+    }

@@ -51,7 +51,12 @@ def test_an_uploaded_photo_gets_its_variants_after_commit(
     assert photo.status == Photo.Status.READY
     assert (photo.width, photo.height) == (1000, 600)
     assert photo.uploaded_by == superuser
-    assert len(photo.variants) == 9  # 480, 768 and 1000 in three formats
+    whole = [v for v in photo.variants if not v.get("crop")]
+    assert len(whole) == 9  # 480, 768 and 1000 in three formats
+    # Cropped to 3:2 around the focal point: the 900 x 600 middle, at 480, 768 and 900.
+    cropped = {(v["format"], v["width"], v["height"]) for v in photo.variants if v.get("crop")}
+    widths = (480, 768, 900)
+    assert cropped == {(f, w, w * 2 // 3) for f in ("avif", "webp", "jpeg") for w in widths}
     files = media_files(settings)
     assert {variant["name"] for variant in photo.variants} <= files
     assert photo.original.name in files and photo.original.name.startswith("originals/")
@@ -190,7 +195,8 @@ def test_import_photos_reports_each_file_and_fails_if_any_was_refused(
     assert (photo.alt_text, photo.credit) == ("Talks", "Secretariat")
     assert photo.status == Photo.Status.READY
     assert all(name.startswith(("originals/", "photos/")) for name in media_files(settings))
-    assert len(media_files(settings)) == 1 + 9
+    # The original; 480, 768 and 800 wide; cropped to 3:2 (750 x 500) at 480 and 750.
+    assert len(media_files(settings)) == 1 + 9 + 6
 
 
 def test_import_photos_succeeds_on_real_photos(capsys, django_capture_on_commit_callbacks):
