@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
@@ -13,6 +14,7 @@ from commission.resources import (
     TopicResource,
 )
 from core.admin import CheapRowsMixin, ContentAdmin, CountryCodeFilter, country_column
+from core.countries import choices as country_choices
 from core.countries import matching_codes
 from core.history import GuardedHistoryAdmin
 from core.resources import ADMIN_FORMATS
@@ -100,10 +102,14 @@ class CountryAdmin(admin.ModelAdmin):
         return False
 
     def get_search_results(self, request, queryset, search_term):
+        """Matching countries in the alphabetical order of their names in the admin's language."""
         term = " ".join(search_term.split()).casefold()
-        if not term:
-            return queryset, False
-        return queryset.filter(code__in=matching_codes(term)), False
+        codes = matching_codes(term) if term else queryset.values_list("code", flat=True)
+        ordered = [code for code, _name in country_choices(codes)]
+        if not ordered:
+            return queryset.none(), False
+        position = Case(*(When(code=code, then=Value(i)) for i, code in enumerate(ordered)))
+        return queryset.filter(code__in=ordered).order_by(position), False
 
 
 @admin.register(Topic)
