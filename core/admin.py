@@ -125,6 +125,13 @@ class ContentAdmin(CheapRowsMixin, ImportExportMixin, GuardedHistoryAdmin, Trans
             queryset = queryset.prefetch_related(countries_prefetch(self.model))
         return queryset
 
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Shown read-only: the rich text as formatted text, not as its HTML source.
+            show_rich_text_formatted(obj)
+        return obj
+
 
 def language_heading(name: str, state) -> str:
     """A language's fieldset heading, saying how completely the item reads in it."""
@@ -136,13 +143,6 @@ def language_heading(name: str, state) -> str:
         "language": name,
         "parts": ", ".join(state.gap_names()),
     }
-
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        if obj is not None and not self.has_change_permission(request, obj):
-            # Shown read-only: the rich text as formatted text, not as its HTML source.
-            show_rich_text_formatted(obj)
-        return obj
 
 
 def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:
