@@ -117,7 +117,7 @@ def test_every_public_page_kind_has_content_and_labels_its_samples(client, demo)
     assert b"".join(response.streaming_content).startswith(b"PK\x03\x04")  # a real DOCX
 
     aid = page(client, "/en/aid/")
-    assert aid.count("<svg") >= 9  # by donor, region and year, each in several currencies
+    assert aid.count("<svg") >= 3  # one chart per dimension: donor, region and year
     for label in ("Totals by donor", "Totals by region", "Totals by year"):
         assert label in aid
     assert "invented amounts of" in aid
@@ -146,7 +146,7 @@ def test_each_feed_the_calendar_and_the_sitemap_have_entries(client, demo):
         assert page(client, url).count("<item>") >= 6, url
     for url in ("/en/meetings/feed/atom/", "/en/delegations/feed/atom/"):
         assert page(client, url).count("<entry>") >= 6, url
-    events = Calendar.from_ical(client.get("/en/open-data/calendar.ics").content).walk("VEVENT")
+    events = Calendar.from_ical(body(client.get("/en/open-data/calendar.ics"))).walk("VEVENT")
     assert len(events) >= 25
     sitemap = page(client, "/sitemap.xml")
     sections = re.findall(r"<loc>https?://testserver(/[^<]+)</loc>", sitemap)
@@ -157,7 +157,7 @@ def test_each_feed_the_calendar_and_the_sitemap_have_entries(client, demo):
 def test_the_iati_file_has_every_project_and_validates(client, demo):
     from tests.reports.test_open_data import IATI_SCHEMA
 
-    document = etree.fromstring(client.get("/en/open-data/iati-activities.xml").content)
+    document = etree.fromstring(body(client.get("/en/open-data/iati-activities.xml")))
     schema = etree.XMLSchema(etree.parse(str(IATI_SCHEMA)))
     assert schema.validate(document), schema.error_log
     activities = document.findall("iati-activity")
@@ -259,6 +259,11 @@ def _natural(obj, depth: int = 0):
             value = getattr(obj, field.attname)
         values.append((field.name, repr(value)))
     return tuple(values)
+
+
+def body(response) -> bytes:
+    """A response's bytes, whether streamed (the open-data files) or not."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 def snapshot() -> dict[str, list]:
