@@ -17,7 +17,10 @@ from core.preview import preview_url
 from core.publishing import PublicationStatus
 from core.resources import ADMIN_FORMATS
 from core.translations import (
+    LANGUAGE_NAMES,
     TRANSLATED_LANGUAGES,
+    column,
+    columns,
     missing_languages,
     missing_translation_q,
 )
@@ -39,9 +42,6 @@ def thumbnail_html(photo, width: int = 96):
     )
 
 
-LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "be": "Беларуская"}
-
-
 class ContentAdmin(ImportExportMixin, GuardedHistoryAdmin, TranslationAdmin):
     """Every content type: history with revert, import/export, translations."""
 
@@ -58,7 +58,7 @@ def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:
         if code in missing:
             label = _("%(language)s — translation missing") % {"language": name}
         fieldsets.append(
-            (label, {"fields": [f"{field}_{code}" for field in fields], "classes": ("language",)})
+            (label, {"fields": [column(field, code) for field in fields], "classes": ("language",)})
         )
     return fieldsets
 
@@ -155,7 +155,7 @@ class PublishableAdmin(ContentAdmin):
         ]
 
     def _seo_fields(self) -> list[str]:
-        return [f"seo_description_{code}" for code in LANGUAGE_NAMES]
+        return columns("seo_description")
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("title_en",)}

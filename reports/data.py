@@ -22,6 +22,7 @@ from aid.models import AidProject, Milestone, Region, Sector
 from aid.totals import totals_by_currency, usd_total
 from commission.models import Organisation
 from core.countries import count_by_country
+from core.translations import columns, with_fallback
 from delegations.models import Delegation, DelegationMember
 from meetings.models import Meeting, Participant
 
@@ -145,10 +146,14 @@ class AnnualReport:
 
     def _text(self, row: dict, field: str) -> str:
         """A translated field in the report's language, falling back to English."""
-        return row.get(f"{field}_{self.language}") or row.get(f"{field}_en") or ""
+        return next((row[name] for name in self._columns(field) if row.get(name)), "")
+
+    def _columns(self, field: str) -> list[str]:
+        """``field`` in the report's language, then in the language it falls back to."""
+        return columns(field, with_fallback(self.language))
 
     def _translated(self, *fields: str) -> list[str]:
-        return [f"{field}_{code}" for field in fields for code in {self.language, "en"}]
+        return [name for field in fields for name in self._columns(field)]
 
     @staticmethod
     def _state(row: dict) -> tuple[bool, str]:
@@ -180,11 +185,8 @@ class AnnualReport:
     def _names_by(self, queryset, key: str, name_field: str) -> dict[int, list[str]]:
         """{owner id: [names]} for one chunk, in the related rows' order."""
         grouped: dict[int, list[str]] = defaultdict(list)
-        fields = [f"{name_field}_{code}" for code in {self.language, "en"}]
-        for row in queryset.values(key, *fields):
-            grouped[row[key]].append(
-                row.get(f"{name_field}_{self.language}") or row.get(f"{name_field}_en") or ""
-            )
+        for row in queryset.values(key, *self._columns(name_field)):
+            grouped[row[key]].append(self._text(row, name_field))
         return grouped
 
     def meeting_rows(self) -> Iterator[dict]:

@@ -18,6 +18,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidProgramme, AidProject
+from core.translations import column as translated_column
+from core.translations import with_fallback
 from delegations.models import Delegation
 from meetings.models import Meeting
 
@@ -68,10 +70,7 @@ def search(query: str, language: str) -> list[Result]:
 
 
 def _columns(fields: tuple[str, ...], language: str) -> list[str]:
-    columns = [f"{field}_{language}" for field in fields]
-    if language != "en":
-        columns += [f"{field}_en" for field in fields]
-    return columns
+    return [translated_column(field, code) for code in with_fallback(language) for field in fields]
 
 
 def search_vector(fields: tuple[str, ...], language: str):
@@ -107,9 +106,9 @@ def _postgres(query: str, language: str) -> list[Result]:
         # The snippet comes from the title and the first text field together, so
         # a match in either is shown highlighted.
         body = Concat(
-            f"title_{language}",
+            translated_column("title", language),
             Value(". "),
-            f"{fields[1]}_{language}",
+            translated_column(fields[1], language),
             output_field=TextField(),
         )
         rows = (
