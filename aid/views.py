@@ -2,11 +2,12 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from aid.filters import AidProjectFilter
-from aid.models import AidProgramme, AidProject, ProjectPhoto
+from aid.models import AidProgramme, AidProject
 from aid.totals import published_projects, totals_context
 from core.filtering import FilteredListMixin
 from core.publishing import PublishedDetailMixin
 from meetings.models import Meeting
+from photos.models import gallery_prefetch
 
 
 class AidIndexView(FilteredListMixin, ListView):
@@ -53,6 +54,6 @@ class ProjectDetailView(PublishedDetailMixin, DetailView):
         return projects.select_related("donor", "programme", "recipient").prefetch_related(
             "milestones",
             "documents",
-            Prefetch("gallery", queryset=ProjectPhoto.objects.select_related("photo")),
+            gallery_prefetch(AidProject),
             Prefetch("related_meetings", queryset=Meeting.objects.published()),
         )

@@ -6,7 +6,8 @@ from core.filtering import FilteredListMixin
 from core.publishing import PublishedDetailMixin
 from core.text import json_ld
 from meetings.filters import MeetingFilter
-from meetings.models import Meeting, MeetingPhoto, Participant
+from meetings.models import Meeting, Participant
+from photos.models import gallery_prefetch
 
 
 class MeetingMixin(FilteredListMixin):
@@ -20,9 +21,7 @@ class MeetingMixin(FilteredListMixin):
     paginate_by = 20
 
     def get_queryset(self):
-        return self.filter(Meeting.objects.published()).prefetch_related(
-            Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
-        )
+        return self.filter(Meeting.objects.published()).prefetch_related(gallery_prefetch(Meeting))
 
 
 def meeting_years() -> list[int]:
@@ -68,7 +67,7 @@ class MeetingDetailView(PublishedDetailMixin, DetailView):
                 "participant_set",
                 queryset=Participant.objects.select_related("person", "person__organisation"),
             ),
-            Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo")),
+            gallery_prefetch(Meeting),
         )
 
     def get_context_data(self, **kwargs):

@@ -15,7 +15,8 @@ from aid.totals import published_projects, totals_context
 from commission.models import Membership, Person
 from core.countries import count_by_country
 from delegations.models import Delegation
-from meetings.models import Meeting, MeetingPhoto
+from meetings.models import Meeting
+from photos.models import gallery_prefetch
 from website.search import MAX_QUERY_LENGTH, clean_query, search
 
 # Only photo variants are public media; originals and documents are not (documents
@@ -26,9 +27,7 @@ COUNTRY_PAGE_ITEMS = 20
 
 
 def _with_gallery(meetings):
-    return meetings.prefetch_related(
-        Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
-    )
+    return meetings.prefetch_related(gallery_prefetch(Meeting))
 
 
 class HomeView(TemplateView):
