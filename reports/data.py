@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -373,16 +373,7 @@ class AnnualReport:
         regions = dict(Region.choices)
 
         def grouped(key: str) -> list[dict]:
-            return list(
-                projects.filter(amount__isnull=False)
-                .exclude(currency="")
-                .order_by()
-                .values(key, "currency")
-                .annotate(
-                    total=Sum("amount"), approx=Count("id", filter=Q(amount_is_approximate=True))
-                )
-                .order_by(key, "currency")
-            )
+            return list(projects.totals_per_currency(key).order_by(key, "currency"))
 
         by_donor = grouped("donor")
         donors = Organisation.objects.in_bulk({row["donor"] for row in by_donor})
@@ -410,7 +401,7 @@ class AnnualReport:
             ],
             totals_by_currency=totals_by_currency(projects),
             totals_by_donor=[
-                (donors[row["donor"]].name, row["currency"], row["total"], row["approx"] > 0)
+                (donors[row["donor"]].name, row["currency"], row["total"], row["approximate"] > 0)
                 for row in by_donor
             ],
             totals_by_region=[
@@ -418,7 +409,7 @@ class AnnualReport:
                     str(regions.get(row["region"], _("not given"))),
                     row["currency"],
                     row["total"],
-                    row["approx"] > 0,
+                    row["approximate"] > 0,
                 )
                 for row in grouped("region")
             ],
