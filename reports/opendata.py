@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import itertools
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.translation import get_language
@@ -18,7 +16,7 @@ from reports.data import (
     meeting_columns,
     project_columns,
 )
-from reports.writers import csv_value, plain_value
+from reports.writers import csv_chunks, json_array_chunks
 
 ENTITIES = {
     "meetings": (meeting_columns, "meeting_rows"),
@@ -45,36 +43,19 @@ def _rows(request: HttpRequest, entity: str):
 
 def entity_csv(request: HttpRequest, entity: str) -> StreamingHttpResponse:
     columns, rows = _rows(request, entity)
-
-    def lines():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([c.key for c in columns])
-        for row in rows:
-            writer.writerow([csv_value(row[c.key]) for c in columns])
-            if buffer.tell() > 64 * 1024:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue()
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        csv_chunks(columns, rows), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'inline; filename="{entity}.csv"'
     return response
 
 
 def entity_json(request: HttpRequest, entity: str) -> StreamingHttpResponse:
     _columns, rows = _rows(request, entity)
-
-    def chunks():
-        yield "["
-        for index, row in enumerate(rows):
-            yield ("," if index else "") + json.dumps(
-                {key: plain_value(value) for key, value in row.items()}, ensure_ascii=False
-            )
-        yield "]\n"
-
-    return StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    return StreamingHttpResponse(
+        itertools.chain(json_array_chunks(rows), ["\n"]),
+        content_type="application/json; charset=utf-8",
+    )
 
 
 def calendar(request: HttpRequest) -> HttpResponse:

@@ -14,7 +14,7 @@ import datetime as dt
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import BinaryIO
 
@@ -381,15 +381,45 @@ def csv_value(value):
     return plain_value(value)  # numbers stay numbers, even negative ones
 
 
+#: Streamed output is handed on in pieces of about this many characters.
+CHUNK_SIZE = 64 * 1024
+
+
+def csv_chunks(columns: list[Column], rows: Iterable[dict]) -> Iterator[str]:
+    """CSV text in pieces: a header of the column keys, then a line per row.
+
+    The one CSV rule of the report's files and the open-data files: each cell
+    goes through :func:`csv_value`.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([column.key for column in columns])
+    for values in rows:
+        writer.writerow([csv_value(values[column.key]) for column in columns])
+        if buffer.tell() > CHUNK_SIZE:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def json_array_chunks(rows: Iterable[dict]) -> Iterator[str]:
+    """A JSON array of the rows in pieces: an object per row, values through :func:`plain_value`."""
+    yield "["
+    for index, values in enumerate(rows):
+        yield ("," if index else "") + json.dumps(
+            {key: plain_value(value) for key, value in values.items()}, ensure_ascii=False
+        )
+    yield "]"
+
+
 def write_csv_zip(report: AnnualReport, output: BinaryIO) -> None:
     with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for key, _title, columns, rows in entities(report):
             with archive.open(f"{key}-{report.year}.csv", "w") as raw:
                 text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-                writer = csv.writer(text)
-                writer.writerow([column.key for column in columns])
-                for values in rows():
-                    writer.writerow([csv_value(values[c.key]) for c in columns])
+                for chunk in csv_chunks(columns, rows()):
+                    text.write(chunk)
                 text.flush()
                 text.detach()
 
@@ -436,14 +466,7 @@ def write_json(report: AnnualReport, output: BinaryIO) -> None:
     encoded = json.dumps(head, ensure_ascii=False, indent=None)
     output.write(encoded[:-1].encode())
     for key, _title, _columns, rows in entities(report):
-        output.write(f', "{key}": ['.encode())
-        for index, values in enumerate(rows()):
-            if index:
-                output.write(b",")
-            output.write(
-                json.dumps(
-                    {k: plain_value(v) for k, v in values.items()}, ensure_ascii=False
-                ).encode()
-            )
-        output.write(b"]")
+        output.write(f', "{key}": '.encode())
+        for chunk in json_array_chunks(rows()):
+            output.write(chunk.encode())
     output.write(b"}\n")
