@@ -65,183 +65,209 @@ def write(report: AnnualReport, file_format: str, output: BinaryIO) -> None:
 
 
 def write_xlsx(report: AnnualReport, output: BinaryIO) -> None:
+    """A summary sheet with its charts, a sheet per entity, and a sheet of notes."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    summary = report.summary()
+    summary_sheet = _SummarySheet(workbook.create_sheet(_("Summary")))
+    summary_sheet.write(report)
+    summary_sheet.add_charts()
+    for _key, title, columns, rows in entities(report):
+        _write_entity_sheet(workbook.create_sheet(title[:31]), columns, rows())
+    _write_notes(workbook.create_sheet(_("About these figures")), report)
+    workbook.save(output)
 
-    sheet = workbook.create_sheet(_("Summary"))
-    sheet.column_dimensions["A"].width = 42
-    for letter in "BCDE":
-        sheet.column_dimensions[letter].width = 16
 
-    def heading(text: str):
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = Font(bold=True, size=13)
+class _SummarySheet:
+    """The summary sheet: key figures, then a table per breakdown, charts beside them."""
+
+    def __init__(self, sheet):
+        self.sheet = sheet
+        self.row = 0  # the last row written, counted from 1
+        #: (title, header row, last row, number of series) of each table to chart.
+        self.charts: list[tuple[str, int, int, int]] = []
+        sheet.column_dimensions["A"].width = 42
+        for letter in "BCDE":
+            sheet.column_dimensions[letter].width = 16
+
+    def _cell(self, value, **font):
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        cell = WriteOnlyCell(self.sheet, value=value)
+        if font:
+            cell.font = Font(**font)
         return cell
 
-    def header(*values):
-        cells = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.font = bold
-            cells.append(cell)
-        return cells
-
-    def money(value):
-        cell = WriteOnlyCell(sheet, value=value)
+    def _money(self, value):
+        cell = self._cell(value)
         cell.number_format = "#,##0.00"
         return cell
 
-    row = 0
+    def _header(self, *values) -> list:
+        return [self._cell(value, bold=True) for value in values]
 
-    def append(values) -> int:
-        nonlocal row
-        sheet.append([spreadsheet_value(value) for value in values])
-        row += 1
-        return row
+    def append(self, values) -> int:
+        """Write a row; return its number."""
+        self.sheet.append([spreadsheet_value(value) for value in values])
+        self.row += 1
+        return self.row
 
-    title_cell = WriteOnlyCell(sheet, value=report.title)
-    title_cell.font = Font(bold=True, size=16)
-    append([title_cell])
-    append([])
-    append(header(_("Key figure"), _("Number")))
-    append([_("Meetings"), summary.meetings])
-    append([_("Delegations"), summary.delegations])
-    append([_("Aid projects"), summary.projects])
-    if not (summary.meetings or summary.delegations or summary.projects):
-        append([])
-        append([_("There was no published work to report for %(year)s.") % {"year": report.year}])
-
-    charts = []
-
-    def table(title: str, columns: list[str], rows: list[tuple], chart_title: str | None = None):
-        append([])
-        append([heading(title)])
-        first = append(header(*columns))
+    def table(
+        self, title: str, columns: list[str], rows: list[tuple], chart_title: str | None = None
+    ) -> None:
+        self.append([])
+        self.append([self._cell(title, bold=True, size=13)])
+        first = self.append(self._header(*columns))
         for values in rows:
-            append([money(v) if isinstance(v, Decimal) else v for v in values])
+            self.append([self._money(v) if isinstance(v, Decimal) else v for v in values])
         if chart_title and rows:
-            charts.append((chart_title, first, row, len(columns) - 1 if len(columns) > 2 else 1))
+            series = len(columns) - 1 if len(columns) > 2 else 1
+            self.charts.append((chart_title, first, self.row, series))
 
-    table(
-        _("Meetings by country"),
-        [_("Country"), _("Meetings")],
-        summary.meetings_by_country,
-        _("Meetings by country"),
-    )
-    table(
-        _("Meetings by kind"),
-        [_("Kind"), _("Meetings")],
-        summary.meetings_by_kind,
-        _("Meetings by kind"),
-    )
-    table(
-        _("Delegations by country"),
-        [_("Country"), _("Incoming"), _("Outgoing")],
-        summary.delegations_by_country,
-        _("Delegations in and out"),
-    )
-    table(
-        _("Aid projects by status"),
-        [_("Status"), _("Projects")],
-        summary.projects_by_status,
-        _("Aid projects by status"),
-    )
-    table(
-        _("Totals by currency"),
-        [_("Currency"), _("Projects"), _("Total"), _("Approximate")],
-        [
-            (t.currency, t.projects, t.amount, _("yes") if t.approximate else "")
-            for t in summary.totals_by_currency
-        ],
-    )
-    table(
-        _("Totals by donor"),
-        [_("Donor"), _("Currency"), _("Total"), _("Approximate")],
-        [
-            (name, cur, total, _("yes") if approx else "")
-            for name, cur, total, approx in summary.totals_by_donor
-        ],
-    )
-    table(
-        _("Totals by region"),
-        [_("Region"), _("Currency"), _("Total"), _("Approximate")],
-        [
-            (name, cur, total, _("yes") if approx else "")
-            for name, cur, total, approx in summary.totals_by_region
-        ],
-    )
-    usd = summary.usd_total
-    table(
-        _("Total in US dollars"),
-        [
-            _("Projects with a USD figure"),
-            _("Total (USD)"),
-            _("Projects with an amount but no USD figure"),
-        ],
-        [(usd.projects, usd.amount, usd.projects_without_usd)],
-    )
+    def write(self, report: AnnualReport) -> None:
+        summary = report.summary()
+        self.append([self._cell(report.title, bold=True, size=16)])
+        self.append([])
+        self.append(self._header(_("Key figure"), _("Number")))
+        self.append([_("Meetings"), summary.meetings])
+        self.append([_("Delegations"), summary.delegations])
+        self.append([_("Aid projects"), summary.projects])
+        if not (summary.meetings or summary.delegations or summary.projects):
+            self.append([])
+            self.append(
+                [_("There was no published work to report for %(year)s.") % {"year": report.year}]
+            )
+        self.table(
+            _("Meetings by country"),
+            [_("Country"), _("Meetings")],
+            summary.meetings_by_country,
+            _("Meetings by country"),
+        )
+        self.table(
+            _("Meetings by kind"),
+            [_("Kind"), _("Meetings")],
+            summary.meetings_by_kind,
+            _("Meetings by kind"),
+        )
+        self.table(
+            _("Delegations by country"),
+            [_("Country"), _("Incoming"), _("Outgoing")],
+            summary.delegations_by_country,
+            _("Delegations in and out"),
+        )
+        self.table(
+            _("Aid projects by status"),
+            [_("Status"), _("Projects")],
+            summary.projects_by_status,
+            _("Aid projects by status"),
+        )
+        self.table(
+            _("Totals by currency"),
+            [_("Currency"), _("Projects"), _("Total"), _("Approximate")],
+            [
+                (t.currency, t.projects, t.amount, _("yes") if t.approximate else "")
+                for t in summary.totals_by_currency
+            ],
+        )
+        self.table(
+            _("Totals by donor"),
+            [_("Donor"), _("Currency"), _("Total"), _("Approximate")],
+            [
+                (name, cur, total, _("yes") if approx else "")
+                for name, cur, total, approx in summary.totals_by_donor
+            ],
+        )
+        self.table(
+            _("Totals by region"),
+            [_("Region"), _("Currency"), _("Total"), _("Approximate")],
+            [
+                (name, cur, total, _("yes") if approx else "")
+                for name, cur, total, approx in summary.totals_by_region
+            ],
+        )
+        usd = summary.usd_total
+        self.table(
+            _("Total in US dollars"),
+            [
+                _("Projects with a USD figure"),
+                _("Total (USD)"),
+                _("Projects with an amount but no USD figure"),
+            ],
+            [(usd.projects, usd.amount, usd.projects_without_usd)],
+        )
 
-    for index, (chart_title, header_row, last_row, series) in enumerate(charts):
-        chart = BarChart()
-        chart.type = "bar"
-        chart.title = chart_title
-        chart.height = max(6, min(20, (last_row - header_row) * 0.6 + 3))
-        chart.width = 16
-        data = Reference(sheet, min_col=2, max_col=1 + series, min_row=header_row, max_row=last_row)
-        categories = Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(categories)
-        sheet.add_chart(chart, f"G{2 + index * 22}")
+    def add_charts(self) -> None:
+        """A bar chart beside each table that asked for one."""
+        from openpyxl.chart import BarChart, Reference
 
-    for _key, title, columns, rows in entities(report):
-        entity_sheet = workbook.create_sheet(title[:31])
-        for number, column in enumerate(columns, start=1):
-            width = {"date": 12, "number": 8, "money": 16, "flag": 12}.get(column.kind, 28)
-            if column.key == "title":
-                width = 60
-            entity_sheet.column_dimensions[get_column_letter(number)].width = width
-        entity_sheet.freeze_panes = "A2"
-        header_cells = []
+        for index, (chart_title, header_row, last_row, series) in enumerate(self.charts):
+            chart = BarChart()
+            chart.type = "bar"
+            chart.title = chart_title
+            chart.height = max(6, min(20, (last_row - header_row) * 0.6 + 3))
+            chart.width = 16
+            data = Reference(
+                self.sheet, min_col=2, max_col=1 + series, min_row=header_row, max_row=last_row
+            )
+            categories = Reference(self.sheet, min_col=1, min_row=header_row + 1, max_row=last_row)
+            chart.add_data(data, titles_from_data=True)
+            chart.set_categories(categories)
+            self.sheet.add_chart(chart, f"G{2 + index * 22}")
+
+
+#: Column widths of the entity sheets by kind of column (text otherwise 28, titles 60).
+_ENTITY_WIDTHS = {"date": 12, "number": 8, "money": 16, "flag": 12}
+#: Number formats of the entity sheets' styled cells.
+_ENTITY_FORMATS = {"date": "yyyy-mm-dd", "money": "#,##0.00"}
+
+
+def _write_entity_sheet(sheet, columns: list[Column], rows: Iterable[dict]) -> None:
+    """A sheet of one entity: a frozen, bold header, a row per item, a filter."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    for number, column in enumerate(columns, start=1):
+        width = 60 if column.key == "title" else _ENTITY_WIDTHS.get(column.kind, 28)
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header_cells = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column.title)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    count = 0
+    # Plain values go in as they are; only dates and amounts need a styled
+    # cell (its number format). Far cheaper than a cell object per value.
+    yes = _("yes")
+    for values in rows:
+        cells = []
         for column in columns:
-            cell = WriteOnlyCell(entity_sheet, value=column.title)
-            cell.font = bold
-            header_cells.append(cell)
-        entity_sheet.append(header_cells)
-        count = 0
-        # Plain values go in as they are; only dates and amounts need a styled
-        # cell (its number format). Far cheaper than a cell object per value.
-        styled = {"date": "yyyy-mm-dd", "money": "#,##0.00"}
-        yes = _("yes")
-        for values in rows():
-            cells = []
-            for column in columns:
-                value = values[column.key]
-                if column.kind == "flag":
-                    value = yes if value else ""
-                elif value is not None and column.kind in styled:
-                    value = WriteOnlyCell(entity_sheet, value=value)
-                    value.number_format = styled[column.kind]
-                else:
-                    value = spreadsheet_value(value)
-                cells.append(value)
-            entity_sheet.append(cells)
-            count += 1
-        entity_sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+            value = values[column.key]
+            if column.kind == "flag":
+                value = yes if value else ""
+            elif value is not None and column.kind in _ENTITY_FORMATS:
+                value = WriteOnlyCell(sheet, value=value)
+                value.number_format = _ENTITY_FORMATS[column.kind]
+            else:
+                value = spreadsheet_value(value)
+            cells.append(value)
+        sheet.append(cells)
+        count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
 
-    notes = workbook.create_sheet(_("About these figures"))
-    notes.column_dimensions["A"].width = 120
-    notes.append([WriteOnlyCell(notes, value=_("What the figures include"))])
+
+def _write_notes(sheet, report: AnnualReport) -> None:
+    from openpyxl.cell import WriteOnlyCell
+
+    sheet.column_dimensions["A"].width = 120
+    sheet.append([WriteOnlyCell(sheet, value=_("What the figures include"))])
     for note in report.scope_note():
-        notes.append([spreadsheet_value(note)])
-    notes.append([_("Made on %(date)s.") % {"date": dt.date.today().isoformat()}])
-    workbook.save(output)
+        sheet.append([spreadsheet_value(note)])
+    sheet.append([_("Made on %(date)s.") % {"date": dt.date.today().isoformat()}])
 
 
 # --- DOCX ----------------------------------------------------------------------
