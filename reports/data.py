@@ -111,6 +111,11 @@ class AnnualReport:
         self.language = language
         self.include_drafts = include_drafts
 
+    @classmethod
+    def open_data(cls, language: str) -> AnnualReport:
+        """Every year's published content in ``language``: the rows of the open-data files."""
+        return cls(None, language=language)
+
     # --- selections ---------------------------------------------------------
 
     def _visible(self, queryset: QuerySet) -> QuerySet:

@@ -18,20 +18,21 @@ from reports.data import (
 )
 from reports.writers import csv_chunks, json_array_chunks
 
+#: Each open-data file: its columns and the report's rows it lists.
 ENTITIES = {
-    "meetings": (meeting_columns, "meeting_rows"),
-    "delegations": (delegation_columns, "delegation_rows"),
-    "aid-projects": (project_columns, "project_rows"),
+    "meetings": (meeting_columns, AnnualReport.meeting_rows),
+    "delegations": (delegation_columns, AnnualReport.delegation_rows),
+    "aid-projects": (project_columns, AnnualReport.project_rows),
 }
 
 
 def _rows(request: HttpRequest, entity: str):
     if entity not in ENTITIES:
         raise Http404
-    columns_of, method = ENTITIES[entity]
-    report = AnnualReport(None, language=get_language())
+    columns_of, rows_of = ENTITIES[entity]
+    report = AnnualReport.open_data(get_language())
     columns = [c for c in columns_of() if c.key != "state"]
-    rows = getattr(report, method)()
+    rows = rows_of(report)
     return columns, (
         {
             **{c.key: row[c.key] for c in columns if c.key != "url"},
@@ -79,6 +80,6 @@ class OpenDataView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["entities"] = [
             (key, [c for c in columns_of() if c.key != "state"])
-            for key, (columns_of, _method) in ENTITIES.items()
+            for key, (columns_of, _rows_of) in ENTITIES.items()
         ]
         return context
