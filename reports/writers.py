@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import BinaryIO
 
-from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -57,7 +56,7 @@ def write(report: AnnualReport, file_format: str, output: BinaryIO) -> None:
     writer = {"xlsx": write_xlsx, "docx": write_docx, "csv": write_csv_zip, "json": write_json}[
         file_format
     ]
-    with translation.override(report.language):
+    with report.language_active():
         writer(report, output)
 
 
