@@ -34,6 +34,7 @@ PAGES = [
     "/robots.txt",
     "/en/",
     "/en/meetings/",
+    "/en/meetings/?country=JP",
     "/en/meetings/?country=JP&kind=bilateral",
     "/en/meetings/2026/",
     "/en/meetings/2026/synthetic-meeting-5/",

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
-from commission.models import Membership, Organisation, Person, Topic
+from commission.models import Country, Membership, Organisation, Person, Topic
 from commission.public_use import in_public_use, is_in_public_use
 from commission.resources import (
     MembershipResource,
@@ -12,7 +12,8 @@ from commission.resources import (
     PersonResource,
     TopicResource,
 )
-from core.admin import ContentAdmin
+from core.admin import CheapRowsMixin, ContentAdmin, CountryCodeFilter, country_column
+from core.countries import matching_codes
 from core.history import GuardedHistoryAdmin
 from core.resources import ADMIN_FORMATS
 from core.roles import PUBLISH_SHARED
@@ -72,6 +73,39 @@ class SharedObjectAdmin:
         return None
 
 
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    """The countries' table, for the autocomplete boxes only: fixed, not listed in the index.
+
+    Names are not stored: a search matches the code or the name in the admin's
+    language (and in English), looked up in django-countries' list of ~250.
+    """
+
+    search_fields = ("code",)
+    ordering = ("code",)
+
+    def get_model_perms(self, request):
+        return {"add": False, "change": False, "delete": False, "view": False}
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        term = " ".join(search_term.split()).casefold()
+        if not term:
+            return queryset, False
+        return queryset.filter(code__in=matching_codes(term)), False
+
+
 @admin.register(Topic)
 class TopicAdmin(SharedObjectAdmin, ContentAdmin):
     resource_classes = [TopicResource]
@@ -83,8 +117,8 @@ class TopicAdmin(SharedObjectAdmin, ContentAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(SharedObjectAdmin, ContentAdmin):
     resource_classes = [OrganisationResource]
-    list_display = ("name", "kind", "country", "parent")
-    list_filter = ("kind", "country")
+    list_display = ("name", "kind", country_column, "parent")
+    list_filter = ("kind", CountryCodeFilter)
     list_select_related = ("parent",)
     search_fields = ("name_en", "name_ru", "name_be", "short_name_en", "slug")
     autocomplete_fields = ("parent",)
@@ -111,8 +145,8 @@ class MembershipInline(admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(SharedObjectAdmin, ContentAdmin):
     resource_classes = [PersonResource]
-    list_display = ("name", "position", "organisation", "country")
-    list_filter = ("country",)
+    list_display = ("name", "position", "organisation", country_column)
+    list_filter = (CountryCodeFilter,)
     list_select_related = ("organisation",)
     search_fields = ("name_en", "name_ru", "name_be", "position_en", "slug")
     autocomplete_fields = ("organisation", "portrait")
@@ -121,7 +155,7 @@ class PersonAdmin(SharedObjectAdmin, ContentAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SharedObjectAdmin, ImportExportMixin, GuardedHistoryAdmin):
+class MembershipAdmin(CheapRowsMixin, SharedObjectAdmin, ImportExportMixin, GuardedHistoryAdmin):
     public_once_added = True
     resource_classes = [MembershipResource]
     formats = ADMIN_FORMATS

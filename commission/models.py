@@ -8,8 +8,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 
+from core.countries import name_of
 from core.documents import (
     DocumentFileField,
     document_upload_to,
@@ -30,6 +32,38 @@ class Topic(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Country(models.Model):
+    """A country (ISO 3166-1 alpha-2), the one table items concerning countries refer to.
+
+    Only the code is stored; the name is django-countries' (and CLDR's for
+    Belarusian, ``commission.country_names``) in the language active when shown.
+    """
+
+    code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+    @property
+    def name(self) -> str:
+        return name_of(self.code)
+
+    @staticmethod
+    def ensure_all(using: str = "default", model=None) -> None:
+        """A row for each code django-countries knows (existing rows are kept)."""
+        model = model or Country
+        existing = set(model.objects.using(using).values_list("code", flat=True))
+        missing = [country.code for country in countries if country.code not in existing]
+        model.objects.using(using).bulk_create(
+            [model(code=code) for code in missing], ignore_conflicts=True
+        )
 
 
 class StaffPreference(models.Model):

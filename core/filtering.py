@@ -10,8 +10,8 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from core.countries import choices as country_choices
 from core.tracking import parameters_without_tracking
 from core.years import MAX_YEAR, MIN_YEAR
 
@@ -39,13 +39,7 @@ class CountryFilter(django_filters.ChoiceFilter):
         return super().field
 
     def present_countries(self) -> list[tuple[str, str]]:
-        codes: set[str] = set()
-        combinations = self.model.objects.published().order_by().values_list("countries", flat=True)
-        for value in combinations.distinct():
-            codes.update(code for code in (value or "").split(",") if code)
-        return sorted(
-            ((code, countries.name(code)) for code in codes), key=lambda pair: str(pair[1])
-        )
+        return country_choices(self.model.objects.published().present_countries())
 
     def filter(self, queryset, value):
         return queryset.for_country(value) if value else queryset

@@ -14,12 +14,15 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.signals import pre_create_historical_record
+
+from core.countries import has_countries
 
 
 class HistoryAuthor(models.Model):
@@ -31,9 +34,52 @@ class HistoryAuthor(models.Model):
         abstract = True
 
 
+class HistoricalCountryCodes(models.Model):
+    """The item's countries (ISO codes, comma-separated) in each historical record.
+
+    Countries are a many-to-many relation, which django-simple-history does not
+    record; this column keeps them in the history as they were stored before
+    the relation existed, so no record loses them.
+    """
+
+    countries = models.CharField(_("countries"), max_length=746, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+def _country_codes(instance) -> str:
+    return ",".join(instance.countries.order_by("code").values_list("code", flat=True))
+
+
 def track_history(*tracked: type[models.Model]) -> None:
     for model in tracked:
-        simple_history.register(model, bases=[HistoryAuthor])
+        if has_countries(model):
+            simple_history.register(model, bases=[HistoryAuthor, HistoricalCountryCodes])
+            m2m_changed.connect(
+                _countries_changed,
+                sender=model.countries.through,
+                dispatch_uid=f"commission.history_countries.{model._meta.label}",
+            )
+        else:
+            simple_history.register(model, bases=[HistoryAuthor])
+
+
+def _countries_changed(sender, instance, action, reverse, **kwargs) -> None:
+    """The latest historical record gets the countries set after the item was saved."""
+    if reverse or action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    latest = instance.history.order_by("-history_id").first()
+    if latest is not None:
+        codes = _country_codes(instance)
+        if latest.countries != codes:
+            type(latest).objects.filter(pk=latest.pk).update(countries=codes)
+
+
+@receiver(pre_create_historical_record, dispatch_uid="commission.history_countries")
+def remember_countries(sender, instance, history_instance, **kwargs) -> None:
+    if isinstance(history_instance, HistoricalCountryCodes) and instance.pk:
+        history_instance.countries = _country_codes(instance)
 
 
 @receiver(pre_create_historical_record, dispatch_uid="commission.history_author")

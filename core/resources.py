@@ -9,10 +9,11 @@ read as a formula); JSON keeps the text exactly.
 from __future__ import annotations
 
 import tablib
-from django_countries import countries
+from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
+from core.countries import is_known, normalise_code
 from core.text import restore_spreadsheet_text, spreadsheet_value
 from core.translations import columns
 
@@ -22,24 +23,41 @@ def translated(*names: str) -> tuple[str, ...]:
     return tuple(name_code for name in names for name_code in columns(name))
 
 
-class CountriesWidget(widgets.Widget):
-    """ISO 3166 codes separated by commas: ``JP,CN``."""
+def country_codes(value) -> list[str]:
+    """ISO 3166 codes separated by commas (or semicolons): ``JP,CN``; unknown ones refused."""
+    codes = [normalise_code(code) for code in str(value or "").replace(";", ",").split(",")]
+    codes = list(dict.fromkeys(code for code in codes if code))
+    unknown = [code for code in codes if not is_known(code)]
+    if unknown:
+        raise ValueError(f"Unknown country code(s): {', '.join(unknown)}")
+    return codes
+
+
+class CountriesWidget(widgets.ManyToManyWidget):
+    """The countries an item concerns, as ISO 3166 codes separated by commas: ``CN,JP``.
+
+    ``model`` is the country table (``commission.Country``), given by the app's resource.
+    """
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, separator=",", field="code", **kwargs)
 
     def clean(self, value, row=None, **kwargs):
-        codes = [code.strip().upper() for code in str(value or "").replace(";", ",").split(",")]
-        codes = [code for code in codes if code]
-        unknown = [code for code in codes if code not in countries]
-        if unknown:
-            raise ValueError(f"Unknown country code(s): {', '.join(unknown)}")
-        return codes
+        codes = country_codes(value)
+        self.model.objects.bulk_create(
+            [self.model(code=code) for code in codes], ignore_conflicts=True
+        )
+        return self.model.objects.filter(code__in=codes)
 
     def render(self, value, obj=None, **kwargs):
-        return ",".join(country.code for country in value or [])
+        return ",".join(country.code for country in value.all()) if value is not None else ""
 
 
-class CountryWidget(CountriesWidget):
+class CountryWidget(widgets.Widget):
+    """One ISO 3166 code (a country field of its own)."""
+
     def clean(self, value, row=None, **kwargs):
-        codes = super().clean(value, row, **kwargs)
+        codes = country_codes(value)
         if len(codes) > 1:
             raise ValueError("Give one country code.")
         return codes[0] if codes else ""
@@ -73,6 +91,22 @@ class AllOrNothingResource(resources.ModelResource):
         kwargs["rollback_on_validation_errors"] = True
         kwargs["use_transactions"] = True
         return super().import_data(dataset, dry_run, raise_errors, *args, **kwargs)
+
+    def import_instance(self, instance, row, **kwargs):
+        """Fields and country codes are checked together, so a row names every error."""
+        errors: dict = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, CountriesWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors[field.attribute] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
 
     class Meta:
         abstract = True

@@ -19,11 +19,17 @@ class DelegationMemberInline(TranslationTabularInline):
     extra = 0
     autocomplete_fields = ("person",)
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
 
 class ProgrammeItemInline(TranslationTabularInline):
     model = ProgrammeItem
     extra = 0
     autocomplete_fields = ("meeting",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("meeting")
 
 
 class DelegationDocumentInline(TranslationTabularInline):
@@ -52,8 +58,7 @@ class DelegationAdmin(GalleryUploadAdminMixin, PublishableAdmin):
     list_select_related = ("head",)
     date_hierarchy = "start_date"
     search_fields = ("title_en", "title_ru", "title_be", "purpose_en", "slug")
-    autocomplete_fields = ("head", "host_organisations")
-    filter_horizontal = ("topics",)
+    autocomplete_fields = ("countries", "head", "host_organisations", "topics")
     inlines = [
         DelegationMemberInline,
         ProgrammeItemInline,

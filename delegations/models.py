@@ -4,16 +4,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 
-from commission.models import Document, Organisation, Person, Topic
+from commission.models import Country, Document, Organisation, Person, Topic
+from core.countries import CountriesQuerySet
 from core.publishing import PublishableModel, PublishableQuerySet
 from photos.models import GalleryItem
 
 
-class DelegationQuerySet(PublishableQuerySet):
-    def for_country(self, code: str) -> DelegationQuerySet:
-        return self.filter(countries__contains=code.upper())
+class DelegationQuerySet(PublishableQuerySet, CountriesQuerySet):
+    pass
 
 
 class Delegation(PublishableModel):
@@ -23,10 +22,11 @@ class Delegation(PublishableModel):
 
     title = models.CharField(_("title"), max_length=300)
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
-    countries = CountryField(
-        _("countries"),
-        multiple=True,
+    countries = models.ManyToManyField(
+        Country,
+        verbose_name=_("countries"),
         blank=True,
+        related_name="delegations",
         help_text=_("Where the delegation comes from (incoming) or goes to (outgoing)."),
     )
     start_date = models.DateField(_("start date"), db_index=True)

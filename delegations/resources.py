@@ -1,6 +1,6 @@
 from import_export import fields
 
-from commission.models import Organisation, Person, Topic
+from commission.models import Country, Organisation, Person, Topic
 from core.resources import (
     AllOrNothingResource,
     CountriesWidget,
@@ -13,11 +13,19 @@ from delegations.models import Delegation
 
 class DelegationResource(AllOrNothingResource):
     countries = fields.Field(
-        attribute="countries", column_name="countries", widget=CountriesWidget()
+        attribute="countries", column_name="countries", widget=CountriesWidget(Country)
     )
     head = slug_of(Person, "head")
     host_organisations = slugs_of(Organisation, "host_organisations")
     topics = slugs_of(Topic, "topics")
+
+    def filter_export(self, queryset, **kwargs):
+        return (
+            super()
+            .filter_export(queryset, **kwargs)
+            .select_related("head")
+            .prefetch_related("countries", "host_organisations", "topics")
+        )
 
     class Meta(AllOrNothingResource.Meta):
         model = Delegation

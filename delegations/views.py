@@ -15,7 +15,7 @@ class DelegationListView(FilteredListMixin, ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        return self.filter(Delegation.objects.published()).select_related("head")
+        return self.filter(Delegation.objects.published()).select_related("head").with_countries()
 
 
 class DelegationDetailView(PublishedDetailMixin, DetailView):
@@ -25,15 +25,19 @@ class DelegationDetailView(PublishedDetailMixin, DetailView):
         delegations = self.visible(Delegation.objects.all())
         if not self.preview:
             delegations = delegations.filter(start_date__year=self.kwargs["year"])
-        return delegations.select_related("head").prefetch_related(
-            "host_organisations",
-            "documents",
-            Prefetch(
-                "programme",
-                queryset=ProgrammeItem.objects.prefetch_related(
-                    Prefetch("meeting", queryset=Meeting.objects.published())
+        return (
+            delegations.select_related("head")
+            .with_countries()
+            .prefetch_related(
+                "host_organisations",
+                "documents",
+                Prefetch(
+                    "programme",
+                    queryset=ProgrammeItem.objects.prefetch_related(
+                        Prefetch("meeting", queryset=Meeting.objects.published())
+                    ),
                 ),
-            ),
-            Prefetch("members", queryset=DelegationMember.objects.select_related("person")),
-            gallery_prefetch(Delegation),
+                Prefetch("members", queryset=DelegationMember.objects.select_related("person")),
+                gallery_prefetch(Delegation),
+            )
         )

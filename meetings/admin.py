@@ -13,6 +13,9 @@ class ParticipantInline(TranslationTabularInline):
     extra = 0
     autocomplete_fields = ("person",)
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
 
 class MeetingPhotoInline(GalleryInline):
     model = MeetingPhoto
@@ -25,7 +28,7 @@ class MeetingAdmin(GalleryUploadAdminMixin, PublishableAdmin):
     list_filter = ("status", "kind", CountryListFilter, "topics")
     date_hierarchy = "date"
     search_fields = ("title_en", "title_ru", "title_be", "summary_en", "slug")
-    filter_horizontal = ("topics",)
+    autocomplete_fields = ("countries", "topics")
     inlines = [ParticipantInline, MeetingPhotoInline]
     main_fields = ("kind", ("date", "start_time"), "countries", "topics", "source_url")
     translated_fields = ("title", "place", "summary", "body")

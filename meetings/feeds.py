@@ -15,7 +15,7 @@ class MeetingsFeed(Feed):
         return reverse("meetings:archive")
 
     def items(self):
-        return Meeting.objects.published().order_by("-date", "-pk")[:30]
+        return Meeting.objects.published().with_countries().order_by("-date", "-pk")[:30]
 
     def item_title(self, item: Meeting) -> str:
         return clean_text(item.title, multiline=False)
@@ -31,7 +31,8 @@ class MeetingsFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item: Meeting):
-        return [str(item.get_kind_display()), *(str(country.name) for country in item.countries)]
+        countries = (str(country.name) for country in item.countries.all())
+        return [str(item.get_kind_display()), *countries]
 
 
 class MeetingsAtomFeed(MeetingsFeed):

@@ -3,18 +3,15 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 
-from commission.models import Person, Topic
+from commission.models import Country, Person, Topic
+from core.countries import CountriesQuerySet
 from core.publishing import PublishableModel, PublishableQuerySet
 from photos.models import GalleryItem
 
 
-class MeetingQuerySet(PublishableQuerySet):
-    def for_country(self, code: str) -> MeetingQuerySet:
-        # Countries are stored as comma-separated ISO codes; codes are two
-        # letters, so a substring match cannot hit the wrong country.
-        return self.filter(countries__contains=code.upper())
+class MeetingQuerySet(PublishableQuerySet, CountriesQuerySet):
+    pass
 
 
 class Meeting(PublishableModel):
@@ -31,10 +28,11 @@ class Meeting(PublishableModel):
     date = models.DateField(_("date"), db_index=True)
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=300, blank=True)
-    countries = CountryField(
-        _("counterpart countries"),
-        multiple=True,
+    countries = models.ManyToManyField(
+        Country,
+        verbose_name=_("counterpart countries"),
         blank=True,
+        related_name="meetings",
         help_text=_("The countries the other side represents."),
     )
     summary = models.TextField(_("summary"), blank=True)

@@ -1,15 +1,18 @@
 from import_export import fields
 
-from commission.models import Topic
+from commission.models import Country, Topic
 from core.resources import AllOrNothingResource, CountriesWidget, slugs_of, translated
 from meetings.models import Meeting
 
 
 class MeetingResource(AllOrNothingResource):
     countries = fields.Field(
-        attribute="countries", column_name="countries", widget=CountriesWidget()
+        attribute="countries", column_name="countries", widget=CountriesWidget(Country)
     )
     topics = slugs_of(Topic, "topics")
+
+    def filter_export(self, queryset, **kwargs):
+        return super().filter_export(queryset, **kwargs).prefetch_related("countries", "topics")
 
     class Meta(AllOrNothingResource.Meta):
         model = Meeting

@@ -21,7 +21,11 @@ class MeetingMixin(FilteredListMixin):
     paginate_by = 20
 
     def get_queryset(self):
-        return self.filter(Meeting.objects.published()).prefetch_related(gallery_prefetch(Meeting))
+        return (
+            self.filter(Meeting.objects.published())
+            .with_countries()
+            .prefetch_related(gallery_prefetch(Meeting))
+        )
 
 
 def meeting_years() -> list[int]:
@@ -61,7 +65,7 @@ class MeetingDetailView(PublishedDetailMixin, DetailView):
         meetings = self.visible(Meeting.objects.all())
         if not self.preview:
             meetings = meetings.filter(date__year=self.kwargs["year"])
-        return meetings.prefetch_related(
+        return meetings.with_countries().prefetch_related(
             "topics",
             Prefetch(
                 "participant_set",

@@ -23,7 +23,7 @@ from django_countries import countries
 from aid.models import AidProject, Milestone, Region, Sector
 from aid.totals import totals_by_currency, usd_total
 from commission.models import Organisation
-from core.countries import count_by_country
+from core.countries import codes_by_item, count_by_country, name_of
 from core.translations import columns, with_fallback
 from delegations.models import Delegation, DelegationMember
 from meetings.models import Meeting, Participant
@@ -197,15 +197,12 @@ class AnnualReport:
         public = bool(row["is_public_now"])
         return public, (_("published") if public else _("DRAFT (internal)"))
 
-    def _country_names(self, value: str) -> str:
+    def _country_names(self, codes: list[str]) -> str:
         names = self._country_cache
-        result = []
-        for code in (value or "").split(","):
-            if code:
-                if code not in names:
-                    names[code] = str(countries.name(code))
-                result.append(names[code])
-        return ", ".join(result)
+        for code in codes:
+            if code not in names:
+                names[code] = name_of(code)
+        return ", ".join(names[code] for code in codes)
 
     @staticmethod
     def _chunks(rows: Iterator[dict]) -> Iterator[list[dict]]:
@@ -237,13 +234,13 @@ class AnnualReport:
                 "date",
                 "slug",
                 "kind",
-                "countries",
                 "is_public_now",
                 *self._translated("title", "place"),
             )
         )
         for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
             ids = [row["pk"] for row in chunk]
+            country_codes = codes_by_item(Meeting, ids)
             people = self._names_by(
                 Participant.objects.filter(meeting__in=ids).order_by("position", "pk"),
                 "meeting_id",
@@ -268,7 +265,7 @@ class AnnualReport:
                     "date": row["date"],
                     "title": self._text(row, "title"),
                     "kind": kinds.get(row["kind"], row["kind"]),
-                    "countries": self._country_names(row["countries"]),
+                    "countries": self._country_names(country_codes.get(row["pk"], [])),
                     "place": self._text(row, "place"),
                     "participants": "; ".join(people.get(row["pk"], [])),
                     "topics": ", ".join(topics.get(row["pk"], [])),
@@ -289,12 +286,12 @@ class AnnualReport:
                 "end_date",
                 "slug",
                 "direction",
-                "countries",
                 "is_public_now",
                 *self._translated("title", "purpose", "head__name"),
             )
         )
         for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
+            country_codes = codes_by_item(Delegation, [row["pk"] for row in chunk])
             members = self._names_by(
                 DelegationMember.objects.filter(
                     delegation__in=[row["pk"] for row in chunk]
@@ -317,7 +314,7 @@ class AnnualReport:
                     "end_date": row["end_date"],
                     "direction": directions.get(row["direction"], row["direction"]),
                     "title": self._text(row, "title"),
-                    "countries": self._country_names(row["countries"]),
+                    "countries": self._country_names(country_codes.get(row["pk"], [])),
                     "head": self._text(row, "head__name"),
                     "members": "; ".join(members.get(row["pk"], [])),
                     "purpose": self._text(row, "purpose"),

@@ -52,7 +52,11 @@ def make_meeting(**fields):
     fields.setdefault("slug", f"meeting-{number}")
     fields.setdefault("date", dt.date(2026, 1, 26))
     fields.setdefault("status", "published")
-    return Meeting.objects.create(**fields)
+    codes = fields.pop("countries", [])
+    meeting = Meeting.objects.create(**fields)
+    if codes:
+        meeting.countries.set(codes)
+    return meeting
 
 
 def make_delegation(**fields):
@@ -65,7 +69,11 @@ def make_delegation(**fields):
     fields.setdefault("start_date", dt.date(2026, 3, 2))
     fields.setdefault("end_date", dt.date(2026, 3, 4))
     fields.setdefault("status", "published")
-    return Delegation.objects.create(**fields)
+    codes = fields.pop("countries", [])
+    delegation = Delegation.objects.create(**fields)
+    if codes:
+        delegation.countries.set(codes)
+    return delegation
 
 
 def make_project(**fields):

@@ -13,7 +13,6 @@ from django_countries import countries
 from aid.models import AidProgramme, AidProject
 from aid.totals import published_projects, totals_context
 from commission.models import Membership, Person
-from core.countries import count_by_country
 from delegations.models import Delegation
 from meetings.models import Meeting
 from photos.models import gallery_prefetch
@@ -27,7 +26,7 @@ COUNTRY_PAGE_ITEMS = 20
 
 
 def _with_gallery(meetings):
-    return meetings.prefetch_related(gallery_prefetch(Meeting))
+    return meetings.with_countries().prefetch_related(gallery_prefetch(Meeting))
 
 
 class HomeView(TemplateView):
@@ -37,7 +36,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         meetings = list(_with_gallery(Meeting.objects.published())[:5])
         context["latest_meetings"] = meetings
-        context["latest_delegations"] = Delegation.objects.published()[:3]
+        context["latest_delegations"] = Delegation.objects.published().with_countries()[:3]
         context["projects"] = published_projects()[:5]
         context["featured"] = next((meeting for meeting in meetings if meeting.gallery.all()), None)
         context["figures"] = {
@@ -79,8 +78,8 @@ class CountryListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meetings = count_by_country(Meeting.objects.published())
-        visits = count_by_country(Delegation.objects.published())
+        meetings = Meeting.objects.published().count_by_country()
+        visits = Delegation.objects.published().count_by_country()
         donors = Counter(AidProject.objects.published().values_list("donor__country", flat=True))
         codes = (set(meetings) | set(visits) | set(donors)) - {"", "BY"}
         context["countries"] = sorted(
@@ -115,7 +114,7 @@ class CountryDetailView(TemplateView):
             country_name=countries.name(code),
             meetings=_with_gallery(meetings)[:COUNTRY_PAGE_ITEMS],
             meetings_count=meetings.count(),
-            delegations=delegations[:COUNTRY_PAGE_ITEMS],
+            delegations=delegations.with_countries()[:COUNTRY_PAGE_ITEMS],
             delegations_count=delegations.count(),
             projects=projects[:COUNTRY_PAGE_ITEMS],
             projects_count=projects.count(),

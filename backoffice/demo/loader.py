@@ -51,11 +51,13 @@ def load_demo_content() -> Counter:
 
     meeting_fields = dict(content.MEETING)
     topic_slugs = meeting_fields.pop("topics")
+    country_codes = meeting_fields.pop("countries")
     participants = meeting_fields.pop("participants")
     slug = meeting_fields.pop("slug")
     meeting_fields["published_at"] = _keep_published_at(Meeting, slug)
     meeting = _upsert(Meeting, counts, {"slug": slug}, meeting_fields)
     meeting.topics.set([topics[topic_slug] for topic_slug in topic_slugs])
+    meeting.countries.set(country_codes)
     for position, (person_slug, side) in enumerate(participants):
         _upsert(
             Participant,

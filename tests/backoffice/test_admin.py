@@ -15,6 +15,8 @@ OURS = [
     entry
     for entry in REGISTERED
     if entry[0] in {"commission", "meetings", "delegations", "aid", "photos"}
+    # The country table is fixed (no add page): it serves the autocomplete boxes.
+    and entry != ("commission", "country")
 ]
 
 

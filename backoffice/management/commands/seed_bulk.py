@@ -112,7 +112,6 @@ class Command(BaseCommand):
                         date=day(n)
                         if n % 10 or options["one_year"]
                         else day(n).replace(year=year - 1 - n % 5),
-                        countries=rng.sample(COUNTRIES, rng.randint(1, 2)),
                         summary_en=f"Synthetic summary of meeting {n}.",
                         status="published" if n % 20 or self.one_year else "draft",
                         published_at=now,
@@ -120,6 +119,14 @@ class Command(BaseCommand):
                     for n in range(options["meetings"])
                 ),
                 batch_size=1000,
+            )
+            Meeting.countries.through.objects.bulk_create(
+                (
+                    Meeting.countries.through(meeting_id=m.pk, country_id=code)
+                    for m in meetings
+                    for code in rng.sample(COUNTRIES, rng.randint(1, 2))
+                ),
+                batch_size=2000,
             )
             Meeting.topics.through.objects.bulk_create(
                 (
@@ -137,13 +144,12 @@ class Command(BaseCommand):
                 batch_size=2000,
             )
             self._progress(f"{len(meetings)} meetings")
-            Delegation.objects.bulk_create(
+            delegations = Delegation.objects.bulk_create(
                 (
                     Delegation(
                         title_en=f"Synthetic delegation {n}",
                         slug=f"{PREFIX}-delegation-{n}",
                         direction=rng.choice(Delegation.Direction.values),
-                        countries=[rng.choice(COUNTRIES)],
                         start_date=day(n),
                         end_date=day(n) + dt.timedelta(days=rng.randint(0, 4)),
                         head=rng.choice(people),
@@ -153,6 +159,15 @@ class Command(BaseCommand):
                     for n in range(options["delegations"])
                 ),
                 batch_size=1000,
+            )
+            Delegation.countries.through.objects.bulk_create(
+                (
+                    Delegation.countries.through(
+                        delegation_id=d.pk, country_id=rng.choice(COUNTRIES)
+                    )
+                    for d in delegations
+                ),
+                batch_size=2000,
             )
             self._progress(f"{options['delegations']} delegations")
             currencies = [Currency.USD, Currency.EUR, Currency.JPY]

@@ -1,0 +1,152 @@
+"""Benchmark: server time of the back office's busiest pages with a large site.
+
+The admin counterpart of ``benchmarks/public_pages.py``: the same seeding
+(``manage.py seed_bulk`` defaults: 10,000 meetings, 2,000 delegations, 5,000
+aid projects, 200 people), the same in-process client and the same baseline
+in the same run, /robots.txt, so the ratio shows what each page costs beyond
+the framework (and, as the machine may be shared, the CPU time of the
+process as a second ratio). A superuser is logged in (the admin is never page-cached; the
+anonymous page cache is off anyway).
+
+    .venv/bin/python benchmarks/admin_pages.py                  # SQLite in a temporary folder
+    .venv/bin/python benchmarks/admin_pages.py --postgres postgres://postgres@127.0.0.1:5432/postgres
+
+With --postgres a temporary database is created on that server and dropped
+afterwards. Run from the project root.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import public_pages  # noqa: E402  (the seeding and the database set-up are shared)
+
+ROOT = public_pages.ROOT
+
+
+def pages() -> list[tuple[str, str]]:
+    """(label, URL) of the pages measured, with ids looked up in the seeded data."""
+    from django.conf import settings
+
+    from aid.models import AidProject
+    from delegations.models import Delegation
+    from meetings.models import Meeting
+
+    admin = "/" + settings.ADMIN_URL.strip("/") + "/"
+    meeting = Meeting.objects.get(slug="synthetic-meeting-5").pk
+    delegation = Delegation.objects.get(slug="synthetic-delegation-5").pk
+    project = AidProject.objects.get(slug="synthetic-project-7").pk
+    return [
+        ("/robots.txt (baseline)", "/robots.txt"),
+        ("meetings", f"{admin}meetings/meeting/"),
+        ("meetings, a search", f"{admin}meetings/meeting/?q=synthetic+meeting+42"),
+        ("meetings, a country", f"{admin}meetings/meeting/?country=JP"),
+        ("a meeting (change form)", f"{admin}meetings/meeting/{meeting}/change/"),
+        ("delegations", f"{admin}delegations/delegation/"),
+        ("a delegation (change form)", f"{admin}delegations/delegation/{delegation}/change/"),
+        ("aid projects", f"{admin}aid/aidproject/"),
+        ("a project (change form)", f"{admin}aid/aidproject/{project}/change/"),
+        ("people", f"{admin}commission/person/"),
+        ("people, a search", f"{admin}commission/person/?q=person+42"),
+    ]
+
+
+def measure(runs: int) -> list[tuple[str, float, float]]:
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.test import Client, override_settings
+
+    user, _created = get_user_model().objects.get_or_create(
+        username="benchmark", defaults={"is_staff": True, "is_superuser": True}
+    )
+    client = Client()
+    client.force_login(user)
+    results = []
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        for label, url in pages():
+            response = client.get(url)  # warm up
+            assert response.status_code == 200, (url, response.status_code)
+            times, cpu = [], []
+            for _ in range(runs):
+                start, start_cpu = time.perf_counter(), time.process_time()
+                response = client.get(url)
+                times.append((time.perf_counter() - start) * 1000)
+                cpu.append((time.process_time() - start_cpu) * 1000)
+            times.sort()
+            p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+            results.append((label, statistics.median(times), p95, statistics.median(cpu)))
+    return results
+
+
+def report(results) -> None:
+    """Wall-clock times, and the CPU time of this process (not the database's):
+    on a machine shared with other work, the CPU ratio moves less with the load."""
+    baseline, baseline_cpu = results[0][1], results[0][3]
+    print(f"{'page':36} {'median ms':>9} {'p95 ms':>7} {'× robots':>8} {'CPU ms':>7} {'CPU ×':>6}")
+    for label, median, p95, cpu in results:
+        print(
+            f"{label:36} {median:9.1f} {p95:7.1f} {median / baseline:8.1f}"
+            f" {cpu:7.1f} {cpu / baseline_cpu:6.1f}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=20, help="Requests per page.")
+    parser.add_argument(
+        "--postgres", help="A PostgreSQL server URL to create a temporary database on."
+    )
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.child:
+        report(measure(options.runs))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "DEBUG": "true", "LOG_LEVEL": "WARNING", "SERVE_MEDIA": "false"}
+        database = None
+        if options.postgres:
+            import psycopg
+
+            database = f"commission_bench_{uuid.uuid4().hex[:8]}"
+            with psycopg.connect(options.postgres, autocommit=True) as connection:
+                connection.execute(f'CREATE DATABASE "{database}"')
+            env["DATABASE_URL"] = options.postgres.rsplit("/", 1)[0] + f"/{database}"
+        else:
+            env["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+        try:
+            print(f"Seeding {env['DATABASE_URL'].split('://')[0]}…", flush=True)
+            public_pages.seed(env)
+            subprocess.run(
+                [sys.executable, __file__, "--child", f"--runs={options.runs}"],
+                cwd=ROOT,
+                env={
+                    **env,
+                    "PYTHONPATH": str(ROOT),
+                    "DJANGO_SETTINGS_MODULE": os.environ.get(
+                        "DJANGO_SETTINGS_MODULE", "config.settings"
+                    ),
+                },
+                check=True,
+            )
+        finally:
+            if database:
+                import psycopg
+
+                with psycopg.connect(options.postgres, autocommit=True) as connection:
+                    connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    main()
