@@ -67,6 +67,9 @@ class AidProjectAdminForm(GalleryUploadForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "donor" in self.fields and "programme" in self.fields:
+            # Taken from the programme when left empty (see clean()).
+            self.fields["donor"].required = False
         project = self.instance
         if project.pk and project.amount is not None and "amount" in self.fields:
             # What is stored, written out with its currency, beside what is being edited.
@@ -74,8 +77,18 @@ class AidProjectAdminForm(GalleryUploadForm):
                 "amount": format_amount(project.amount, project.currency)
             }
 
+    def _fill_donor_from_programme(self, cleaned) -> None:
+        if "donor" not in self.fields or cleaned.get("donor") or "donor" in self.errors:
+            return
+        programme = cleaned.get("programme")
+        if programme is not None:
+            cleaned["donor"] = programme.donor
+        else:
+            self.add_error("donor", gettext("Choose the donor, or the programme to take it from."))
+
     def clean(self):
         cleaned = super().clean()
+        self._fill_donor_from_programme(cleaned)
         programme = cleaned.get("programme")
         if programme is None or cleaned.get("confirm_unusual_amount"):
             return cleaned

@@ -65,12 +65,27 @@ def validate_non_negative(value: Decimal | None) -> None:
         raise ValidationError(_("An amount cannot be negative."))
 
 
+#: Organisations that give aid: governments and their agencies, embassies,
+#: international organisations, foundations. Parliaments, committees and
+#: hospitals receive or host, they do not donate.
+DONOR_KINDS = ("government", "ministry", "embassy", "international", "agency", "ngo", "other")
+
+
+def donor_organisations() -> models.Q:
+    """The one rule for who may be chosen as a donor (form, autocomplete, admin filter)."""
+    return models.Q(kind__in=DONOR_KINDS)
+
+
 class AidProgramme(PublishableModel):
     """A donor's programme, e.g. a government's grass-roots grant assistance."""
 
     title = models.CharField(_("name"), max_length=300)
     donor = models.ForeignKey(
-        Organisation, verbose_name=_("donor"), on_delete=models.PROTECT, related_name="programmes"
+        Organisation,
+        verbose_name=_("donor"),
+        on_delete=models.PROTECT,
+        related_name="programmes",
+        limit_choices_to=donor_organisations,
     )
     start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
     revived_year = models.PositiveSmallIntegerField(
@@ -172,6 +187,8 @@ class AidProject(PublishableModel):
         verbose_name=_("donor"),
         on_delete=models.PROTECT,
         related_name="donated_projects",
+        limit_choices_to=donor_organisations,
+        help_text=_("Left empty, the programme's donor is taken."),
     )
     recipient = models.ForeignKey(
         Organisation,

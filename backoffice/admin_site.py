@@ -29,9 +29,18 @@ class CommissionAdminSite(AdminSite):
     def has_permission(self, request) -> bool:
         return super().has_permission(request) and is_verified(request.user)
 
+    def get_app_list(self, request, app_label=None):
+        from backoffice.dashboard import order_app_list
+
+        return order_app_list(super().get_app_list(request, app_label), request.user)
+
     def get_urls(self):
+        from backoffice.admin_calendar import calendar_view
         from backoffice.admin_language import choose_language
 
         # Every member of staff may choose their own language: no model permission.
-        urls = [path("language/", self.admin_view(choose_language), name="language")]
+        urls = [
+            path("language/", self.admin_view(choose_language), name="language"),
+            path("calendar/", self.admin_view(calendar_view), name="calendar"),
+        ]
         return urls + super().get_urls()

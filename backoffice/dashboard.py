@@ -81,3 +81,69 @@ def attention_items(user) -> list[tuple[str, list[Item]]]:
         ]
         sections.append((_("Photos"), photos))
     return sections
+
+
+# --- the admin home's order ------------------------------------------------------
+
+#: The secretariat's work first, in this order; then shared records.
+CONTENT_ORDER = [
+    "meetings.meeting",
+    "delegations.delegation",
+    "aid.aidprogramme",
+    "aid.aidproject",
+    "commission.person",
+    "commission.organisation",
+    "commission.membership",
+    "commission.topic",
+    "photos.photo",
+]
+CONTENT_APPS = ["meetings", "delegations", "aid", "commission", "photos"]
+
+
+def _position(label: str, order: list[str]) -> int:
+    return order.index(label) if label in order else len(order)
+
+
+def order_app_list(app_list: list[dict], user) -> list[dict]:
+    """Content apps first (meetings, visits, aid, people, photos), technical ones last.
+
+    Technical sections (accounts, lock-outs, TOTP devices, task results) are
+    listed for superusers only.
+    """
+    content, technical = [], []
+    for app in app_list:
+        if app["app_label"] in CONTENT_APPS:
+            app["models"].sort(
+                key=lambda model: _position(
+                    f"{app['app_label']}.{model['object_name'].lower()}", CONTENT_ORDER
+                )
+            )
+            content.append(app)
+        else:
+            app["technical"] = True
+            technical.append(app)
+    content.sort(key=lambda app: CONTENT_APPS.index(app["app_label"]))
+    return content + (technical if user.is_superuser else [])
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    label: str
+    url: str
+
+
+def shortcuts(user) -> list[Shortcut]:
+    """The home page's first row: what the secretariat starts most often."""
+    items = []
+    for model, label in (
+        (Meeting, _("New meeting")),
+        (Delegation, _("New visit")),
+        (AidProject, _("New aid project")),
+        (Photo, _("Upload a photo")),
+    ):
+        opts = model._meta
+        if user.has_perm(f"{opts.app_label}.add_{opts.model_name}"):
+            items.append(Shortcut(label, reverse(f"admin:{opts.app_label}_{opts.model_name}_add")))
+    if user.has_perm("meetings.view_meeting") or user.has_perm("delegations.view_delegation"):
+        items.append(Shortcut(_("Calendar of meetings and visits"), reverse("admin:calendar")))
+    return items

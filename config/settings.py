@@ -237,16 +237,15 @@ STORAGES = {
     },
 }
 
-# Background work: run tasks at once in development and tests; in production
+# Background work: in development, in a thread after the response
+# (commission/tasks_backend.py; the tests run them at once); in production
 # queue them in the database for `manage.py db_worker`.
 TASKS = {
     "default": {
         "BACKEND": env.str(
             "TASKS_BACKEND",
             default=(
-                "django_tasks.backends.immediate.ImmediateBackend"
-                if DEBUG
-                else "django_tasks_db.DatabaseBackend"
+                "core.tasks_backend.ThreadBackend" if DEBUG else "django_tasks_db.DatabaseBackend"
             ),
         )
     }

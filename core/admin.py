@@ -5,12 +5,17 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 
@@ -19,7 +24,15 @@ from core.countries import choices as country_choices
 from core.countries import countries_prefetch, has_countries, name_of, names_of
 from core.history import GuardedHistoryAdmin
 from core.preview import preview_url
-from core.publishing import PublicationStatus
+from core.publishing import (
+    PUBLISHER_ACTIONS,
+    PublicationStatus,
+    PublishingAction,
+    action_refusal,
+    may_publish,
+    parse_action,
+    resolve_state,
+)
 from core.resources import ADMIN_FORMATS
 from core.translations import (
     LANGUAGE_NAMES,
@@ -118,9 +131,19 @@ def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:
         if code in missing:
             label = _("%(language)s — translation missing") % {"language": name}
         fieldsets.append(
-            (label, {"fields": [column(field, code) for field in fields], "classes": ("language",)})
+            (
+                label,
+                {
+                    "fields": [column(field, code) for field in fields],
+                    "classes": ("language", f"language-{code}"),
+                },
+            )
         )
     return fieldsets
+
+
+def opts_name(obj) -> str:
+    return f"{obj._meta.app_label}_{obj._meta.model_name}"
 
 
 class TranslationStateFilter(admin.SimpleListFilter):
@@ -146,7 +169,7 @@ class PublishableAdmin(ContentAdmin):
     """
 
     list_filter = ("status",)
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("state", "created_at", "updated_at")
     actions = ["publish_selected", "unpublish_selected"]
     #: Translated fields, shown one fieldset per language.
     translated_fields: tuple[str, ...] = ("title",)
@@ -157,8 +180,7 @@ class PublishableAdmin(ContentAdmin):
     # --- permissions -------------------------------------------------------
 
     def has_publish_permission(self, request) -> bool:
-        opts = self.opts
-        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+        return may_publish(request.user, self.model)
 
     def _editor_may_touch(self, request, obj) -> bool:
         return (
@@ -191,6 +213,63 @@ class PublishableAdmin(ContentAdmin):
             fields += ["status", "published_at"]
         return fields
 
+    change_form_template = "admin/publishable_change_form.html"
+
+    class Media:
+        js = ("admin_extra/language_tabs.js",)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """The form, checking the button pressed (``_action``) by the one publishing rule.
+
+        A publisher's state field is hidden (the buttons set it); an action the
+        user may not take is a form error, so nothing is saved and nothing typed
+        is lost.
+        """
+        may = self.has_publish_permission(request)
+        if may:
+            kwargs.setdefault("widgets", {})["status"] = forms.HiddenInput
+        base = super().get_form(request, obj, change=change, **kwargs)
+        action = parse_action(request.POST.get("_action")) if request.method == "POST" else None
+        user, model = request.user, self.model
+        was_public = bool(obj is not None and obj.is_public)
+
+        class PublishingForm(base):
+            publishing_action = action
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if "status" in self.fields:
+                    # Hidden: when it is not posted, the item keeps its state.
+                    self.fields["status"].required = False
+
+            def clean(self):
+                cleaned = super().clean()
+                if "status" in self.fields and not cleaned.get("status"):
+                    cleaned["status"] = self.instance.status or PublicationStatus.DRAFT
+                if action is None:
+                    return cleaned
+                refusal = action_refusal(user, model, action)
+                if refusal:
+                    raise ValidationError(refusal, code="publishing_refused")
+                if action in PUBLISHER_ACTIONS or action == PublishingAction.DRAFT:
+                    if "status" not in self.fields:
+                        return cleaned  # an editor's save: save_model keeps it a draft
+                    try:
+                        status, when = resolve_state(
+                            action,
+                            status=cleaned.get("status"),
+                            published_at=cleaned.get("published_at"),
+                            was_public=was_public,
+                        )
+                    except ValidationError as error:
+                        self.add_error(None, error)
+                        return cleaned
+                    cleaned["status"], cleaned["published_at"] = status, when
+                return cleaned
+
+        PublishingForm.__name__ = base.__name__
+        return PublishingForm
+
     def save_model(self, request, obj, form, change) -> None:
         if not self.has_publish_permission(request):
             # Whatever was posted, an editor's save leaves the item a draft.
@@ -204,14 +283,109 @@ class PublishableAdmin(ContentAdmin):
             queryset = queryset.filter(status=PublicationStatus.DRAFT)
         super().delete_queryset(request, queryset)
 
+    # --- the buttons -------------------------------------------------------
+
+    def publishing_buttons(self, request, obj) -> list[dict]:
+        """The form's buttons for this user and this item's state, main one first."""
+        if obj is not None and not self.has_change_permission(request, obj):
+            return []
+        may = self.has_publish_permission(request)
+        status = obj.status if obj is not None else PublicationStatus.DRAFT
+        public = bool(obj is not None and obj.is_public)
+        buttons = []
+
+        def add(action, label, style=""):
+            buttons.append({"action": action, "label": label, "style": style})
+
+        if status == PublicationStatus.DRAFT:
+            add(PublishingAction.DRAFT, _("Save draft"), "default" if not may else "")
+            add(PublishingAction.PREVIEW, _("Save and preview"))
+            if may:
+                add(PublishingAction.PUBLISH, _("Publish"), "default")
+                add(PublishingAction.SCHEDULE, _("Schedule for the publication time"))
+        elif status == PublicationStatus.SCHEDULED and not public:
+            add(PublishingAction.SAVE, _("Save (stays scheduled)"), "default")
+            add(PublishingAction.PREVIEW, _("Save and preview"))
+            add(PublishingAction.PUBLISH, _("Publish now"))
+            add(PublishingAction.UNPUBLISH, _("Back to draft"))
+        else:
+            add(PublishingAction.SAVE, _("Save (stays published)"), "default")
+            add(PublishingAction.UNPUBLISH, _("Unpublish (back to draft)"))
+        return buttons
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id) if object_id else None
+        extra_context = {
+            **(extra_context or {}),
+            "publishing_buttons": self.publishing_buttons(request, obj),
+            "may_publish": self.has_publish_permission(request),
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _after_save(self, request, obj, response):
+        action = parse_action(request.POST.get("_action"))
+        if "_action" not in request.POST or "_popup" in request.POST:
+            return response
+        if action == PublishingAction.PREVIEW:
+            return redirect(preview_url(obj))
+        if action in (PublishingAction.DRAFT, PublishingAction.SAVE):
+            return redirect(
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
+            )
+        return response
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._after_save(request, obj, super().response_add(request, obj, post_url_continue))
+
+    def response_change(self, request, obj):
+        return self._after_save(request, obj, super().response_change(request, obj))
+
+    def get_urls(self):
+        opts = self.opts
+        return [
+            path(
+                "<path:object_id>/publish/",
+                self.admin_site.admin_view(self.publish_view),
+                name=f"{opts.app_label}_{opts.model_name}_publish",
+            ),
+            *super().get_urls(),
+        ]
+
+    @method_decorator(require_POST)
+    def publish_view(self, request, object_id):
+        """Publish one item now (the preview banner's button): the publisher's only."""
+        obj = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not self.has_publish_permission(request) or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        services.publish(obj=obj)
+        self.log_change(request, obj, [{"changed": {"fields": ["status"]}}])
+        self.message_user(
+            request,
+            _("“%(item)s” is published.") % {"item": obj},
+            messages.SUCCESS,
+        )
+        return redirect(reverse(f"admin:{opts_name(obj)}_change", args=[obj.pk]))
+
     # --- form layout -------------------------------------------------------
 
     def get_fieldsets(self, request, obj=None):
+        # The title first: the languages (as tabs with script), then the rest.
         return [
-            (None, {"fields": self.main_fields}),
             *language_fieldsets(self.translated_fields, obj),
+            (None, {"fields": self.main_fields}),
             *self.extra_fieldsets,
-            (_("Publishing"), {"fields": ("status", "published_at", "slug", *self._seo_fields())}),
+            (
+                _("Publishing"),
+                {
+                    "fields": (
+                        "state",
+                        *(("status",) if self.has_publish_permission(request) else ()),
+                        "published_at",
+                        "slug",
+                        *self._seo_fields(),
+                    )
+                },
+            ),
         ]
 
     def _seo_fields(self) -> list[str]:

@@ -7,6 +7,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ExpressionWrapper, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -153,4 +154,87 @@ class PublishedDetailMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["preview"] = self.preview
+        obj = context.get("object")
+        if self.preview and obj is not None:
+            # The banner's way back to the form, and the publisher's button.
+            name = f"admin:{obj._meta.app_label}_{obj._meta.model_name}"
+            context["preview_edit_url"] = reverse(f"{name}_change", args=[obj.pk])
+            if not obj.is_public and may_publish(self.request.user, type(obj)):
+                context["preview_publish_url"] = reverse(f"{name}_publish", args=[obj.pk])
         return context
+
+
+# --- the one publishing rule ---------------------------------------------------
+
+
+class PublishingAction(models.TextChoices):
+    """What a save in the admin does to an item's state (the form's buttons)."""
+
+    SAVE = "save", _("Save")  # keep the state as it is
+    DRAFT = "draft", _("Save draft")
+    PREVIEW = "preview", _("Save and preview")
+    PUBLISH = "publish", _("Publish")
+    SCHEDULE = "schedule", _("Schedule")
+    UNPUBLISH = "unpublish", _("Unpublish")
+
+
+#: Actions that change what the public sees: the publisher's.
+PUBLISHER_ACTIONS = {
+    PublishingAction.PUBLISH,
+    PublishingAction.SCHEDULE,
+    PublishingAction.UNPUBLISH,
+}
+
+
+def may_publish(user, model) -> bool:
+    """Whether ``user`` may publish, schedule and unpublish items of ``model``."""
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+
+def parse_action(value: str | None) -> PublishingAction:
+    """The action a POST asks for; anything unknown is an ordinary save."""
+    try:
+        return PublishingAction(value or PublishingAction.SAVE)
+    except ValueError:
+        return PublishingAction.SAVE
+
+
+def action_refusal(user, model, action: PublishingAction) -> str | None:
+    """Why ``user`` may not take ``action`` on an item of ``model`` (None if they may)."""
+    if action in PUBLISHER_ACTIONS and not may_publish(user, model):
+        return _(
+            "Only a publisher can publish, schedule or unpublish. "
+            "Your changes are kept below: save them as a draft."
+        )
+    return None
+
+
+def resolve_state(
+    action: PublishingAction,
+    *,
+    status: str,
+    published_at: datetime | None,
+    was_public: bool = False,
+    now: datetime | None = None,
+) -> tuple[str, datetime | None]:
+    """The state and publication time an item gets from ``action``.
+
+    ``status`` and ``published_at`` are what the item would otherwise be saved
+    with. Publishing keeps the first publication time of an item already
+    public; scheduling needs a time in the future (ValidationError otherwise).
+    """
+    now = now or timezone.now()
+    if action in (PublishingAction.DRAFT, PublishingAction.UNPUBLISH):
+        return PublicationStatus.DRAFT, published_at
+    if action == PublishingAction.PUBLISH:
+        if was_public and published_at and published_at <= now:
+            return PublicationStatus.PUBLISHED, published_at
+        return PublicationStatus.PUBLISHED, now
+    if action == PublishingAction.SCHEDULE:
+        if published_at is None or published_at <= now:
+            raise ValidationError(
+                {"published_at": _("To schedule, give a publication time in the future.")}
+            )
+        return PublicationStatus.SCHEDULED, published_at
+    return status, published_at

@@ -7,17 +7,24 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from core.publishing import PublicationStatus, PublishableModel
+from core.publishing import (
+    PublicationStatus,
+    PublishableModel,
+    PublishingAction,
+    resolve_state,
+)
 
 
 def publish(*, obj: PublishableModel, at: datetime | None = None) -> PublishableModel:
     """Publish now, or schedule for ``at`` when it lies in the future."""
     now = timezone.now()
     if at is not None and at > now:
-        obj.status, obj.published_at = PublicationStatus.SCHEDULED, at
+        action, when = PublishingAction.SCHEDULE, at
     else:
-        obj.status = PublicationStatus.PUBLISHED
-        obj.published_at = obj.published_at if obj.is_public and obj.published_at else now
+        action, when = PublishingAction.PUBLISH, obj.published_at
+    obj.status, obj.published_at = resolve_state(
+        action, status=obj.status, published_at=when, was_public=obj.is_public, now=now
+    )
     obj.save(update_fields=["status", "published_at", "updated_at"])
     return obj
 

@@ -18,6 +18,11 @@ class DelegationMemberInline(TranslationTabularInline):
     model = DelegationMember
     extra = 0
     autocomplete_fields = ("person",)
+    classes = ("sortable",)
+
+    class Media:
+        js = ("admin_extra/sortable_inline.js",)
+        css = {"all": ("admin_extra/gallery_upload.css",)}
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person")

@@ -12,6 +12,12 @@ class ParticipantInline(TranslationTabularInline):
     model = Participant
     extra = 0
     autocomplete_fields = ("person",)
+    classes = ("sortable",)
+    ordering = ("side", "position", "pk")
+
+    class Media:
+        js = ("admin_extra/sortable_inline.js",)
+        css = {"all": ("admin_extra/gallery_upload.css",)}
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person")

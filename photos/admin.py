@@ -10,9 +10,10 @@ from modeltranslation.admin import TranslationAdmin
 from commission.admin import SharedObjectAdmin
 from core.admin import thumbnail_html
 from core.history import GuardedHistoryAdmin
+from photos import pending
 from photos.forms import GalleryFormSet, GalleryUploadForm, PhotoAdminForm
 from photos.models import Photo
-from photos.services import photo_create, save_photo, schedule_processing
+from photos.services import photo_create_from_pending, save_photo, schedule_processing
 
 
 @admin.register(Photo)
@@ -107,6 +108,34 @@ class PhotoAdmin(SharedObjectAdmin, GuardedHistoryAdmin, TranslationAdmin):
             obj.uploaded_by = request.user
         save_photo(obj)
 
+    def get_urls(self):
+        from django.urls import path
+
+        return [
+            path(
+                "pending/<str:token>/",
+                self.admin_site.admin_view(self.pending_view),
+                name="photos_photo_pending",
+            ),
+            *super().get_urls(),
+        ]
+
+    def pending_view(self, request, token: str):
+        """A photo kept while its form is corrected, for the form's preview (staff who add)."""
+        from django.core.exceptions import PermissionDenied
+        from django.http import FileResponse, Http404
+
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        kept = pending.load(token)
+        if kept is None:
+            raise Http404
+        response = FileResponse(default_storage.open(kept.name, "rb"))
+        response["Content-Type"] = f"image/{kept.format.lower()}"
+        response["Cache-Control"] = "private, max-age=3600"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
     @admin.action(description=_("Retry processing of the selected photos"))
     def retry_processing(self, request, queryset) -> None:
         with transaction.atomic():
@@ -133,6 +162,12 @@ class GalleryInline(admin.TabularInline):
 
     formset = GalleryFormSet
     extra = 0
+    classes = ("sortable",)
+
+    class Media:
+        js = ("admin_extra/sortable_inline.js",)
+        css = {"all": ("admin_extra/gallery_upload.css",)}
+
     autocomplete_fields = ("photo",)
     fields = ("thumbnail", "photo", "position", "is_cover")
     readonly_fields = ("thumbnail",)
@@ -147,28 +182,32 @@ class GalleryInline(admin.TabularInline):
 
 
 class GalleryUploadAdminMixin:
-    """Several photos uploaded at once into the object's gallery."""
+    """Several photos uploaded at once into the object's gallery, each described."""
 
     form = GalleryUploadForm
     upload_fieldset = (
         _("Add photos to the gallery"),
-        {"fields": ("upload_photos", "upload_alt_text", "upload_credit")},
+        {"fields": ("upload_photos", "pending_photos", "upload_credit")},
     )
+
+    class Media:
+        js = ("admin_extra/gallery_upload.js",)
+        css = {"all": ("admin_extra/gallery_upload.css",)}
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        uploads = form.cleaned_data.get("upload_photos") or []
-        if not uploads:
+        new_photos = form.cleaned_data.get("new_photos") or []
+        if not new_photos:
             return
         gallery = form.instance.gallery
         last = gallery.order_by("-position").values_list("position", flat=True).first()
         position = 0 if last is None else last + 1
         has_cover = gallery.filter(is_cover=True).exists()
-        for index, (upload, facts) in enumerate(uploads):
-            photo = photo_create(
-                file=upload,
-                facts=facts,
-                alt_text=form.cleaned_data["upload_alt_text"].strip(),
+        for index, (kept, alt_text, caption) in enumerate(new_photos):
+            photo = photo_create_from_pending(
+                pending=kept,
+                alt_text=alt_text,
+                caption=caption,
                 credit=form.cleaned_data.get("upload_credit", ""),
                 uploaded_by=request.user,
             )
@@ -180,8 +219,8 @@ class GalleryUploadAdminMixin:
             ngettext(
                 "%(count)d photo added to the gallery; its sizes are being made.",
                 "%(count)d photos added to the gallery; their sizes are being made.",
-                len(uploads),
+                len(new_photos),
             )
-            % {"count": len(uploads)},
+            % {"count": len(new_photos)},
             messages.SUCCESS,
         )

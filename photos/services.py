@@ -76,3 +76,25 @@ def save_photo(photo: Photo, **kwargs) -> None:
         if replaced:
             transaction.on_commit(partial(delete_replaced_files, **replaced))
         schedule_processing(photo)
+
+
+def photo_create_from_pending(*, pending, alt_text: str, uploaded_by=None, **fields) -> Photo:
+    """A photo from a file kept while its form was corrected (``photos.pending``).
+
+    The stored file becomes the photo's original as it is (no second write);
+    its variants follow after commit like any new photo's.
+    """
+    photo = Photo(
+        alt_text=alt_text,
+        width=pending.width,
+        height=pending.height,
+        uploaded_by=uploaded_by,
+        **fields,
+    )
+    photo.original.name = pending.name
+    reset_for_new_original(photo)
+    photo.original_name = pending.label[:255]
+    photo.full_clean(exclude=["original"])
+    photo.save()
+    schedule_processing(photo)
+    return photo

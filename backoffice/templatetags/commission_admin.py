@@ -1,6 +1,6 @@
 from django import template
 
-from backoffice.dashboard import attention_items
+from backoffice.dashboard import attention_items, shortcuts
 
 register = template.Library()
 
@@ -8,6 +8,11 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def attention_dashboard(context):
     return attention_items(context["request"].user)
+
+
+@register.simple_tag(takes_context=True)
+def desk_shortcuts(context):
+    return shortcuts(context["request"].user)
 
 
 @register.inclusion_tag("admin/language_form.html", takes_context=True)

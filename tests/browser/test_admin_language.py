@@ -33,7 +33,7 @@ def test_an_editor_chooses_belarusian_and_an_amount_typed_the_russian_way_is_kep
     page.fill("#id_amount", "85 000,50")
     page.select_option("#id_currency", "EUR")
     page.screenshot(path=str(tmp_path / "amount.png"), full_page=True)
-    page.click("input[name=_continue]")
+    page.locator("button[name=_action][value=draft]").first.click()
     page.wait_for_selector(".messagelist .success")
 
     project = AidProject.objects.get()

@@ -37,12 +37,14 @@ def test_an_editor_drafts_a_meeting_and_a_publisher_publishes_it(
     page.select_option("#id_kind", "sitting")
     page.fill("#id_date", "2026-02-10")
     page.fill("#id_title_en", "Sitting on healthcare cooperation")
+    page.locator("[role=tab]").nth(1).click()  # the Russian tab
     page.fill("#id_title_ru", "Заседание о сотрудничестве в здравоохранении")
     page.click("#participant_set-group .add-row a")
     choose_autocomplete(page, "#participant_set-0 .field-person", "Sergei Aleinik")
     page.set_input_files("#id_upload_photos", photo_files)
-    page.fill("#id_upload_alt_text", "Members of the commission at the sitting")
-    page.click("input[name=_continue]")
+    page.fill("#id_upload_photos_alt_0", "Members of the commission at the sitting")
+    page.fill("#id_upload_photos_alt_1", "The chairman greets the guests")
+    page.click("button[name=_action][value=draft]")
     page.wait_for_selector(".messagelist .success")
 
     meeting = Meeting.objects.get(slug="sitting-on-healthcare-cooperation")

@@ -297,7 +297,9 @@ def test_several_photos_are_uploaded_into_a_gallery_at_once(
     data.update(
         {
             "upload_photos": [jpeg_upload("one.jpg"), jpeg_upload("two.jpg", 700, 700)],
-            "upload_alt_text": "Delegations at the table",
+            "upload_photos_alt_0": "Delegations at the table",
+            "upload_photos_caption_0": "The talks began at ten",
+            "upload_photos_alt_1": "The chairman shakes hands with the ambassador",
         }
     )
     with django_capture_on_commit_callbacks(execute=True):
@@ -307,9 +309,16 @@ def test_several_photos_are_uploaded_into_a_gallery_at_once(
     assert [item.photo.original_name for item in gallery] == ["one.jpg", "two.jpg"]
     assert [item.is_cover for item in gallery] == [True, False]
     assert all(item.photo.status == Photo.Status.READY for item in gallery)
+    assert [item.photo.alt_text for item in gallery] == [
+        "Delegations at the table",
+        "The chairman shakes hands with the ambassador",
+    ]
+    assert [item.photo.caption for item in gallery] == ["The talks began at ten", ""]
 
 
-def test_a_gallery_upload_with_a_bad_file_saves_nothing(admin_client, settings):
+def test_a_gallery_upload_with_a_bad_file_saves_nothing_and_keeps_the_good_file(
+    admin_client, settings
+):
     meeting = make_meeting(title_en="Talks", status="draft")
     data = meeting_form(title_en="Talks changed", status="draft", slug=meeting.slug)
     data.update(
@@ -318,7 +327,8 @@ def test_a_gallery_upload_with_a_bad_file_saves_nothing(admin_client, settings):
                 jpeg_upload("good.jpg"),
                 SimpleUploadedFile("bad.svg", images.SVG, "image/svg+xml"),
             ],
-            "upload_alt_text": "Delegations",
+            "upload_photos_alt_0": "Delegations",
+            "upload_photos_alt_1": "Not a photo",
         }
     )
     response = admin_client.post(reverse("admin:meetings_meeting_change", args=[meeting.pk]), data)
@@ -326,7 +336,11 @@ def test_a_gallery_upload_with_a_bad_file_saves_nothing(admin_client, settings):
     assert "bad.svg is an SVG drawing" in response.content.decode()
     assert Photo.objects.count() == 0
     assert Meeting.objects.get(pk=meeting.pk).title == "Talks"
-    assert media_files(settings) == set()
+    # The good file is kept, private, and comes back with the form and its alt text.
+    kept = media_files(settings)
+    assert len(kept) == 1 and next(iter(kept)).startswith("originals/pending-")
+    html = response.content.decode()
+    assert "good.jpg" in html and 'value="Delegations"' in html
 
 
 def test_process_photo_ignores_a_deleted_photo():

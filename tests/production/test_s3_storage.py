@@ -246,7 +246,7 @@ def test_a_failed_save_leaves_no_object_in_the_bucket(admin_client, bucket):
     meeting = make_meeting(title_en="Talks", status="draft")
     data = meeting_form(title_en="Talks", status="draft", slug=meeting.slug)
     data["upload_photos"] = [SimpleUploadedFile("one.jpg", noisy_jpeg(200, 200), "image/jpeg")]
-    data["upload_alt_text"] = "At the table"
+    data["upload_photos_alt_0"] = "At the table"
 
     def fail(sender, **kwargs):
         raise RuntimeError("the next row could not be written")
