@@ -19,7 +19,7 @@ class AidProgrammeAdmin(PublishableAdmin):
     formfield_overrides = MONEY_FIELDS
     resource_classes = [AidProgrammeResource]
     list_display = ("title", "donor", "start_year", "revived_year", "state", "translations")
-    list_filter = ("status", "donor")
+    list_filter = ("status", "donor", "is_sample")
     list_select_related = ("donor",)
     search_fields = ("title_en", "title_ru", "title_be", "slug")
     autocomplete_fields = ("donor",)
@@ -68,7 +68,16 @@ class AidProjectAdmin(GalleryUploadAdminMixin, PublishableAdmin):
         "state",
         "translations",
     )
-    list_filter = ("status", "project_status", "programme", "donor", "region", "sector", "year")
+    list_filter = (
+        "status",
+        "project_status",
+        "programme",
+        "donor",
+        "region",
+        "sector",
+        "year",
+        "is_sample",
+    )
     list_select_related = ("donor", "programme")
     search_fields = ("title_en", "title_ru", "title_be", "district_en", "slug")
     autocomplete_fields = ("programme", "donor", "recipient", "related_meetings")

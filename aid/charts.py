@@ -26,6 +26,8 @@ class Chart:
     title: str
     currency: str
     bars: list[Bar]
+    #: What the bars are (donor, region, year): the heading of the table's first column.
+    dimension: str = ""
 
     @property
     def height(self) -> int:
@@ -43,7 +45,9 @@ def _bars(rows: list[tuple[str, Decimal, bool, int]]) -> list[Bar]:
     ]
 
 
-def totals_charts(projects: QuerySet, key: str, title: str, label_of) -> list[Chart]:
+def totals_charts(
+    projects: QuerySet, key: str, title: str, label_of, dimension: str = ""
+) -> list[Chart]:
     """Totals of ``projects`` grouped by ``key``: a chart (and table) per currency."""
     rows = projects.totals_per_currency(key).order_by("currency", "-total")
     by_currency: dict[str, list[tuple]] = {}
@@ -52,7 +56,7 @@ def totals_charts(projects: QuerySet, key: str, title: str, label_of) -> list[Ch
             (label_of(row[key]), row["total"], row["approximate"] > 0, row["projects"])
         )
     return [
-        Chart(f"{key}-{currency}".replace("__", "-"), title, currency, _bars(values))
+        Chart(f"{key}-{currency}".replace("__", "-"), title, currency, _bars(values), dimension)
         for currency, values in by_currency.items()
     ]
 

@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidProgramme, AidProject, Region, Sector
 from commission.models import Organisation
-from core.filtering import YearFilter
+from core.filtering import PublicChoiceFilter, YearFilter
 
-# Choices are built per request (callables), so that they follow publishing:
-# only donors and programmes of what is public are offered.
+# Choices are built from what is public (callables), so that they follow publishing:
+# only donors and programmes of what is public are offered (kept until the
+# content changes: core.content_cache).
 
 
 def public_donors(request=None):
@@ -19,12 +20,8 @@ def public_programmes(request=None):
 
 
 class AidProjectFilter(django_filters.FilterSet):
-    donor = django_filters.ModelChoiceFilter(
-        queryset=public_donors, to_field_name="slug", label=_("Donor")
-    )
-    programme = django_filters.ModelChoiceFilter(
-        queryset=public_programmes, to_field_name="slug", label=_("Programme")
-    )
+    donor = PublicChoiceFilter(records=public_donors, label=_("Donor"))
+    programme = PublicChoiceFilter(records=public_programmes, label=_("Programme"))
     region = django_filters.ChoiceFilter(choices=Region.choices, label=_("Region"))
     sector = django_filters.ChoiceFilter(choices=Sector.choices, label=_("Sector"))
     status = django_filters.ChoiceFilter(

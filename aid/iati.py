@@ -8,6 +8,7 @@ says how many in a comment.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -85,9 +86,18 @@ def activity_dates(project: AidProject) -> list[tuple[str, dt.date]]:
 
 def build_activities(build_url) -> bytes:
     """The IATI XML of every published project; ``build_url`` makes absolute URLs."""
+    return b"".join(activities_chunks(build_url))
+
+
+def activities_chunks(build_url) -> Iterator[bytes]:
+    """The IATI XML, one activity at a time (constant memory)."""
     reporting_ref = settings.IATI_REPORTING_ORG_REF
     now = timezone.now().replace(microsecond=0).isoformat()
     root = etree.Element("iati-activities", version="2.03", **{"generated-datetime": now})
+    # The root element, open: its activities are written one by one.
+    opening = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
+    assert opening.endswith(b"/>")
+    yield opening[:-2] + b">\n"
     projects = (
         AidProject.objects.published()
         .select_related("donor", "recipient", "programme")
@@ -101,8 +111,7 @@ def build_activities(build_url) -> bytes:
             if not dates:
                 left_out += 1
                 continue
-            activity = etree.SubElement(
-                root,
+            activity = etree.Element(
                 "iati-activity",
                 **{
                     "last-updated-datetime": project.updated_at.replace(microsecond=0).isoformat(),
@@ -179,12 +188,11 @@ def build_activities(build_url) -> bytes:
             link_title = etree.SubElement(link, "title")
             etree.SubElement(link_title, "narrative").text = _text(project.title_en)
             etree.SubElement(link, "category", code="A01")
+            yield etree.tostring(activity, encoding="UTF-8", pretty_print=True)
     if left_out:
-        root.insert(
-            0,
-            etree.Comment(
-                f" {left_out} published project(s) without any known date are not listed: "
-                "IATI requires an activity date. They are in the CSV and JSON open data. "
-            ),
+        comment = etree.Comment(
+            f" {left_out} published project(s) without any known date are not listed: "
+            "IATI requires an activity date. They are in the CSV and JSON open data. "
         )
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        yield etree.tostring(comment, encoding="UTF-8") + b"\n"
+    yield b"</iati-activities>\n"

@@ -10,6 +10,8 @@ from django_countries.fields import CountryField
 
 from commission.models import Document, Organisation
 from core.publishing import PublishableModel, PublishableQuerySet
+from core.richtext import RichTextField
+from core.search_vectors import SearchVectorsModel
 from photos.models import GalleryItem
 
 
@@ -76,8 +78,10 @@ def donor_organisations() -> models.Q:
     return models.Q(kind__in=DONOR_KINDS)
 
 
-class AidProgramme(PublishableModel):
+class AidProgramme(SearchVectorsModel, PublishableModel):
     """A donor's programme, e.g. a government's grass-roots grant assistance."""
+
+    search_fields = ("title", "description")
 
     title = models.CharField(_("name"), max_length=300)
     donor = models.ForeignKey(
@@ -91,7 +95,7 @@ class AidProgramme(PublishableModel):
     revived_year = models.PositiveSmallIntegerField(
         _("revived in"), null=True, blank=True, help_text=_("If the programme was resumed.")
     )
-    description = models.TextField(_("description"), blank=True)
+    description = RichTextField(_("description"), blank=True)
     reported_total = models.DecimalField(
         _("reported total"),
         max_digits=16,
@@ -164,7 +168,9 @@ class AidProjectQuerySet(PublishableQuerySet):
         )
 
 
-class AidProject(PublishableModel):
+class AidProject(SearchVectorsModel, PublishableModel):
+    search_fields = ("title", "summary", "body")
+
     class Status(models.TextChoices):
         # Mapped to IATI activity status codes in the open-data export.
         PIPELINE = "pipeline", _("Pipeline")
@@ -235,7 +241,7 @@ class AidProject(PublishableModel):
         _("project status"), max_length=20, choices=Status.choices, default=Status.PIPELINE
     )
     summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("full text"), blank=True)
+    body = RichTextField(_("full text"), blank=True)
     related_meetings = models.ManyToManyField(
         "meetings.Meeting",
         verbose_name=_("related meetings"),
@@ -251,6 +257,14 @@ class AidProject(PublishableModel):
         verbose_name = _("aid project")
         verbose_name_plural = _("aid projects")
         permissions = [("publish_aidproject", "Can publish, unpublish and schedule aid projects")]
+        # The lists' order ("title" is the page language's column): the first
+        # page is read from the index instead of sorting every project.
+        indexes = [
+            models.Index(
+                fields=["-year", f"title_{language}"], name=f"aid_project_order_{language}"
+            )
+            for language in ("en", "ru", "be")
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -40,6 +40,8 @@ class UsdTotal:
     amount: Decimal
     projects: int
     projects_without_usd: int
+    #: Projects with an amount that are sample records (invented amounts).
+    sample_projects: int = 0
 
 
 def usd_total(projects: QuerySet) -> UsdTotal:
@@ -48,11 +50,13 @@ def usd_total(projects: QuerySet) -> UsdTotal:
         total=Sum("amount_usd"),
         projects=Count("id", filter=Q(amount_usd__isnull=False)),
         missing=Count("id", filter=Q(amount_usd__isnull=True, amount__isnull=False)),
+        samples=Count("id", filter=Q(is_sample=True, amount__isnull=False)),
     )
     return UsdTotal(
         amount=row["total"] or Decimal("0"),
         projects=row["projects"],
         projects_without_usd=row["missing"],
+        sample_projects=row["samples"],
     )
 
 
@@ -73,8 +77,14 @@ def totals_context(projects) -> dict:
         "currency_totals": totals_by_currency(projects),
         "usd_total": usd_total(projects),
         "charts": [
-            *totals_charts(projects, "donor", _("Totals by donor"), donor_name),
-            *totals_charts(projects, "region", _("Totals by region"), region_label),
-            *totals_charts(projects, "year", _("Totals by year"), lambda year: str(year or "—")),
+            *totals_charts(projects, "donor", _("Totals by donor"), donor_name, _("Donor")),
+            *totals_charts(projects, "region", _("Totals by region"), region_label, _("Region")),
+            *totals_charts(
+                projects,
+                "year",
+                _("Totals by year"),
+                lambda year: str(year or "—"),
+                _("Year"),
+            ),
         ],
     }

@@ -2,6 +2,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from aid.models import AidProgramme, AidProject, Milestone, ProjectDocument, ProjectPhoto
 from core.history import track_history
+from core.translations import register_parts
 
 
 @register(AidProgramme)
@@ -26,3 +27,6 @@ class ProjectDocumentTranslation(TranslationOptions):
 
 # After the translations: the historical tables get every language's columns.
 track_history(AidProgramme, AidProject, Milestone, ProjectDocument, ProjectPhoto)
+
+# The rows shown on a project's page, counted in its translation completeness.
+register_parts(AidProject, "milestones", "documents", "gallery__photo")

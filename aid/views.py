@@ -1,13 +1,29 @@
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.views.generic import DetailView, ListView
 
 from aid.filters import AidProjectFilter
 from aid.models import AidProgramme, AidProject
 from aid.totals import published_projects, totals_context
+from core.content_cache import cached
 from core.filtering import FilteredListMixin
 from core.publishing import PublishedDetailMixin
 from meetings.models import Meeting
 from photos.models import gallery_prefetch
+
+
+def totals_html(projects, name: str) -> str:
+    """The totals section (``aid/includes/totals.html``) of ``projects``, rendered.
+
+    Kept until the content changes (core.content_cache), per language:
+    ``name`` says what ``projects`` are (e.g. the filters applied). The
+    aggregates and charts are computed and drawn once per change, not per view.
+    """
+    return cached(
+        f"aid-totals:{name}",
+        lambda: render_to_string("aid/includes/totals.html", totals_context(projects)),
+        per_language=True,
+    )
 
 
 class AidIndexView(FilteredListMixin, ListView):
@@ -17,12 +33,14 @@ class AidIndexView(FilteredListMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return self.filter(published_projects())
+        return self.filter(published_projects().for_lists())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["programmes"] = AidProgramme.objects.published().select_related("donor")
-        context.update(totals_context(self.filterset.qs))
+        context["totals_html"] = totals_html(
+            self.filterset.qs, name=f"index:{self.applied_filters()!r}"
+        )
         return context
 
 
@@ -41,7 +59,7 @@ class ProgrammeDetailView(PublishedDetailMixin, DetailView):
         projects = published_projects().filter(programme=self.object)
         context["projects"] = projects[: self.projects_shown]
         context["projects_count"] = projects.count()
-        context.update(totals_context(projects))
+        context["totals_html"] = totals_html(projects, name=f"programme:{self.object.pk}")
         return context
 
 

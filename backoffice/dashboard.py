@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidProgramme, AidProject
 from core.publishing import PublicationStatus
-from core.translations import missing_translation_q
+from core.translations import incomplete_q
 from delegations.models import Delegation
 from meetings.models import Meeting
 from photos.models import Photo
@@ -57,14 +57,14 @@ def attention_items(user) -> list[tuple[str, list[Item]]]:
         untranslated.append(
             Item(
                 name,
-                model.objects.filter(missing_translation_q()).count(),
-                _changelist(model, translations="missing"),
+                model.objects.filter(incomplete_q(model)).count(),
+                _changelist(model, translations="incomplete"),
             )
         )
     sections = [
         (_("Drafts"), drafts),
         (_("Scheduled"), scheduled),
-        (_("Missing translations (Russian or Belarusian title)"), untranslated),
+        (_("Translation incomplete (Russian or Belarusian)"), untranslated),
     ]
     if user.has_perm("photos.view_photo"):
         photos = [

@@ -9,6 +9,12 @@ the query work alone: reading every row of the report without writing a file.
     .venv/bin/python benchmarks/annual_report.py [--meetings N] [--projects N]
 
 Run from the project root. Targets: each format under 10 s and 500 MB.
+
+Before and after a change: ``--other PATH`` names a checkout of the other
+version (``git worktree add /tmp/before main`` or ``git archive main | tar -x
+-C /tmp/before``); both write the report from the same seeded database, in
+turns, ``--repeat`` times each, and the medians are compared as ratios to
+each version's own row-reading baseline and to each other.
 """
 
 from __future__ import annotations
@@ -58,11 +64,11 @@ def run(env: dict, *args: str) -> None:
     )
 
 
-def measure(env: dict, mode: str, year: int, output: str) -> dict:
+def measure(env: dict, mode: str, year: int, output: str, root: Path = ROOT) -> dict:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", CHILD, mode, str(year), output],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         check=True,
         capture_output=True,
@@ -79,6 +85,8 @@ def main() -> None:
     parser.add_argument("--delegations", type=int, default=2_000)
     parser.add_argument("--projects", type=int, default=5_000)
     parser.add_argument("--year", type=int, default=2026)
+    parser.add_argument("--other", type=Path, help="a checkout of the version to compare with")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each with --other")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         env = {
@@ -102,6 +110,9 @@ def main() -> None:
             f"{options.meetings} meetings, {options.delegations} delegations, "
             f"{options.projects} aid projects in {options.year}\n"
         )
+        if options.other:
+            compare(env, options, folder)
+            return
         baseline = measure(env, "rows", options.year, "")
         print(f"{'format':8} {'seconds':>8} {'× rows':>7} {'peak MiB':>9} {'file KiB':>9}")
         peak = baseline["peak_kib"] / 1024
@@ -114,6 +125,32 @@ def main() -> None:
                 f"{file_format:8} {result['seconds']:8.2f} {ratio:7.1f} "
                 f"{result['peak_kib'] / 1024:9.0f} {os.path.getsize(output) / 1024:9.0f}"
             )
+
+
+def compare(env: dict, options, folder: str) -> None:
+    """Both versions from the same database, taking turns; medians of each."""
+    import statistics
+
+    roots = {"other": options.other.resolve(), "this": ROOT}
+    modes = ("rows", "xlsx", "docx", "csv", "json")
+    times: dict[tuple[str, str], list[float]] = {}
+    for _run in range(options.repeat):
+        for mode in modes:
+            for name, root in roots.items():
+                output = f"{folder}/{name}.{mode}"
+                result = measure(env, mode, options.year, output, root)
+                times.setdefault((name, mode), []).append(result["seconds"])
+    median = {key: statistics.median(values) for key, values in times.items()}
+    print(f"medians of {options.repeat} runs; × rows: against the same version's row reading")
+    print(
+        f"{'format':8} {'other s':>8} {'× rows':>7} {'this s':>8} {'× rows':>7} {'this/other':>10}"
+    )
+    for mode in modes:
+        other, this = median[("other", mode)], median[("this", mode)]
+        print(
+            f"{mode:8} {other:8.2f} {other / median[('other', 'rows')]:7.2f} "
+            f"{this:8.2f} {this / median[('this', 'rows')]:7.2f} {this / other:10.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -4,21 +4,30 @@ Seeds a fresh database with 10,000 meetings, 2,000 delegations and 5,000 aid
 projects (``manage.py seed_bulk``), then requests each page repeatedly through
 Django's test client, in process, and reports the median and 95th percentile
 time per page, first with the anonymous page cache off (the work of
-rendering it), then from the page cache (what later visitors get). The
+rendering it), then just after a change (the content version bumped before
+each request, as an admin save does: totals, counts and open data files are
+computed again), then from the page cache (what later visitors get). The
 baseline, measured in the same run, is /robots.txt: the same middleware and
 URL routing with almost no work, so the ratio shows what each page costs
 beyond the framework.
 
     .venv/bin/python benchmarks/public_pages.py                  # SQLite in a temporary folder
     .venv/bin/python benchmarks/public_pages.py --postgres postgres://postgres@127.0.0.1:5432/postgres
+    .venv/bin/python benchmarks/public_pages.py --postgres "$PG" --growth   # PG: as above
 
 With --postgres a temporary database is created on that server and dropped
-afterwards. Run from the project root.
+afterwards. With --growth the same pages are measured a second time on a
+second database seeded with ten times the data (100,000 meetings, 20,000
+delegations, 50,000 projects; seeding takes a few minutes), and the ratio
+of the two medians (100k/10k) is reported per page. --database URL measures
+an existing, already seeded database instead (nothing created or dropped).
+Run from the project root.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -36,6 +45,7 @@ PAGES = [
     "/en/meetings/",
     "/en/meetings/?country=JP",
     "/en/meetings/?country=JP&kind=bilateral",
+    "/ru/meetings/",
     "/en/meetings/2026/",
     "/en/meetings/2026/synthetic-meeting-5/",
     "/en/delegations/",
@@ -47,15 +57,29 @@ PAGES = [
     "/en/countries/",
     "/en/countries/JP/",
     "/en/members/",
+    "/en/search/?q=meeting",
     "/en/search/?q=synthetic+meeting+42",
-    "/ru/meetings/",
     "/en/meetings/feed/rss/",
     "/sitemap-meetings.xml",
+    "/en/open-data/calendar.ics",
+    "/en/open-data/meetings.csv",
+    "/en/open-data/iati-activities.xml",
 ]
+#: Open data files are large: fewer requests each.
+SLOW_PAGES = {
+    "/en/open-data/calendar.ics",
+    "/en/open-data/meetings.csv",
+    "/en/open-data/iati-activities.xml",
+}
 
 
-def seed(env: dict) -> None:
-    for command in (["migrate", "--noinput"], ["seed_bulk"]):
+def seed(env: dict, scale: int = 1) -> None:
+    amounts = [
+        f"--meetings={10_000 * scale}",
+        f"--delegations={2_000 * scale}",
+        f"--projects={5_000 * scale}",
+    ]
+    for command in (["migrate", "--noinput"], ["seed_bulk", *amounts]):
         subprocess.run(
             [sys.executable, "manage.py", *command],
             cwd=ROOT,
@@ -73,28 +97,40 @@ def measure(runs: int) -> list[tuple[str, float, float, float]]:
     from django.core.cache import cache
     from django.test import Client, override_settings
 
+    from core.page_cache import bump_content_version
+
     client = Client()
     results = []
     with override_settings(PAGE_CACHE_SECONDS=0):
         uncached = _timings(client, runs)
+        # The first render after an admin save: what is kept until the content
+        # changes (totals, counts, open data files) is computed again.
+        changed = _timings(client, max(3, runs // 3), before=bump_content_version)
     cache.clear()
     cached = _timings(client, runs)
-    for (url, median, p95), (_url, cached_median, _p95) in zip(uncached, cached, strict=True):
-        results.append((url, median, p95, cached_median))
+    for (url, median, p95), (_u, changed_median, _p), (_url, cached_median, _p95) in zip(
+        uncached, changed, cached, strict=True
+    ):
+        results.append((url, median, p95, cached_median, changed_median))
     return results
 
 
-def _timings(client, runs: int) -> list[tuple[str, float, float]]:
+def _timings(client, runs: int, before=None) -> list[tuple[str, float, float]]:
     results = []
     for url in PAGES:
         response = client.get(url)  # warm up
         assert response.status_code == 200, (url, response.status_code)
+        if response.streaming:
+            b"".join(response.streaming_content)
         times = []
-        for _ in range(runs):
+        for _ in range(max(3, runs // 5) if url in SLOW_PAGES else runs):
+            if before:
+                before()
             start = time.perf_counter()
             response = client.get(url)
             if response.streaming:
                 b"".join(response.streaming_content)
+            assert response.status_code == 200, (url, response.status_code)
             times.append((time.perf_counter() - start) * 1000)
         times.sort()
         p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
@@ -108,45 +144,89 @@ def main() -> None:
     parser.add_argument(
         "--postgres", help="A PostgreSQL server URL to create a temporary database on."
     )
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--database", help="An existing, seeded database to measure as it is.")
+    parser.add_argument(
+        "--growth", action="store_true", help="Measure again with 10x the data, report 100k/10k."
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
-        report(measure(options.runs))
+        results = measure(options.runs)
+        report(results)
+        Path(options.child).write_text(json.dumps(results))
         return
+    env = {**os.environ, "DEBUG": "true", "LOG_LEVEL": "WARNING", "SERVE_MEDIA": "false"}
+    if options.database:
+        report_growth([run(env, options.database, options.runs, seeded=True)])
+        return
+    runs = [run(env, options.postgres, options.runs, scale=1)]
+    if options.growth:
+        runs.append(run(env, options.postgres, options.runs, scale=10))
+    report_growth(runs)
+
+
+def run(env: dict, server: str | None, runs: int, *, scale: int = 1, seeded: bool = False):
+    """Seed a fresh database (unless ``seeded``) and measure it in a child process."""
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "DEBUG": "true", "LOG_LEVEL": "WARNING", "SERVE_MEDIA": "false"}
         database = None
-        if options.postgres:
+        if seeded:
+            env = {**env, "DATABASE_URL": server}
+        elif server:
             import psycopg
 
             database = f"commission_bench_{uuid.uuid4().hex[:8]}"
-            with psycopg.connect(options.postgres, autocommit=True) as connection:
+            with psycopg.connect(server, autocommit=True) as connection:
                 connection.execute(f'CREATE DATABASE "{database}"')
-            env["DATABASE_URL"] = options.postgres.rsplit("/", 1)[0] + f"/{database}"
+            env = {**env, "DATABASE_URL": server.rsplit("/", 1)[0] + f"/{database}"}
         else:
-            env["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+            env = {**env, "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3"}
         try:
-            print(f"Seeding {env['DATABASE_URL'].split('://')[0]}…", flush=True)
-            seed(env)
+            if not seeded:
+                print(f"Seeding {env['DATABASE_URL'].split('://')[0]} ×{scale}…", flush=True)
+                start = time.perf_counter()
+                seed(env, scale)
+                print(f"  seeded in {time.perf_counter() - start:.0f} s", flush=True)
+            output = Path(folder) / "results.json"
             subprocess.run(
-                [sys.executable, __file__, "--child", f"--runs={options.runs}"],
+                [sys.executable, __file__, f"--child={output}", f"--runs={runs}"],
                 cwd=ROOT,
                 env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
                 check=True,
             )
+            return json.loads(output.read_text())
         finally:
             if database:
                 import psycopg
 
-                with psycopg.connect(options.postgres, autocommit=True) as connection:
+                with psycopg.connect(server, autocommit=True) as connection:
                     connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
+def report_growth(runs) -> None:
+    if len(runs) < 2:
+        return
+    small, large = runs
+    print()
+    print(f"{'page':48} {'10k ×robots':>11} {'100k ×robots':>12} {'100k/10k':>8}")
+    for (url, median, *_rest), (_url, large_median, *_large) in zip(small, large, strict=True):
+        print(
+            f"{url:48} {median / small[0][1]:11.1f} {large_median / large[0][1]:12.1f}"
+            f" {large_median / median:8.2f}"
+        )
+
+
 def report(results) -> None:
+    """Per page: rendered afresh (page cache off), from the page cache, and just after a change."""
     baseline = results[0][1]
-    print(f"{'page':48} {'median ms':>9} {'p95 ms':>7} {'× robots':>8} {'cached ms':>9}")
-    for url, median, p95, cached in results:
-        print(f"{url:48} {median:9.1f} {p95:7.1f} {median / baseline:8.1f} {cached:9.2f}")
+    print(
+        f"{'page':48} {'median ms':>9} {'p95 ms':>7} {'× robots':>8} {'cached ms':>9}"
+        f" {'after a change ms':>17} {'× robots':>8}"
+    )
+    for url, median, p95, cached, changed in results:
+        print(
+            f"{url:48} {median:9.1f} {p95:7.1f} {median / baseline:8.1f} {cached:9.2f}"
+            f" {changed:17.1f} {changed / baseline:8.1f}"
+        )
 
 
 if __name__ == "__main__":

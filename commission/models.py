@@ -17,6 +17,8 @@ from core.documents import (
     document_upload_to,
     stored_type,
 )
+from core.publishing import sample_field, sample_q
+from core.richtext import RichTextField
 
 
 class Topic(models.Model):
@@ -24,6 +26,7 @@ class Topic(models.Model):
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    is_sample = sample_field()
 
     class Meta:
         ordering = ["name"]
@@ -123,6 +126,7 @@ class Organisation(models.Model):
         related_name="children",
     )
     website = models.URLField(_("website"), blank=True)
+    is_sample = sample_field()
 
     class Meta:
         ordering = ["name"]
@@ -162,7 +166,8 @@ class Person(models.Model):
         blank=True,
         related_name="+",
     )
-    biography = models.TextField(_("biography"), blank=True)
+    biography = RichTextField(_("biography"), blank=True)
+    is_sample = sample_field()
 
     class Meta:
         ordering = ["name"]
@@ -189,7 +194,9 @@ class MembershipQuerySet(models.QuerySet):
         from django.utils import timezone
 
         on = on or timezone.localdate()
-        return self.filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=on)).filter(
+        # Sample memberships only while samples are shown (development).
+        current = self.filter(sample_q())
+        return current.filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=on)).filter(
             models.Q(start_date__isnull=True) | models.Q(start_date__lte=on)
         )
 
@@ -213,6 +220,7 @@ class Membership(models.Model):
         _("from"), null=True, blank=True, help_text=_("Leave empty if not known.")
     )
     end_date = models.DateField(_("until"), null=True, blank=True)
+    is_sample = sample_field()
 
     objects = MembershipQuerySet.as_manager()
 

@@ -29,9 +29,23 @@ if not DEBUG:
             # One line an operator can act on, not a traceback.
             sys.exit(f"commission: {name} must be set when DEBUG is off (see README, Settings).")
 
+# Sample records (the demo's invented meetings, visits, projects...) are shown
+# on the site, and go into its feeds, sitemap, calendar and open data, only in
+# development; off, the one published() rule leaves them out everywhere and
+# load_demo refuses to load them. It can be turned off in development to see
+# the site as production shows it, never on when DEBUG is off.
+SHOW_SAMPLE_RECORDS = DEBUG and env.bool("SHOW_SAMPLE_RECORDS", default=True)
+
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The site's public address, for links in files made outside a request (the
+# annual report made by the command or downloaded from the admin). By default
+# the first allowed host, over HTTPS in production.
+SITE_URL = env.str(
+    "SITE_URL",
+    default=("http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}"),
+).rstrip("/")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
@@ -48,6 +62,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "import_export",
+    "django_prose_editor",  # its static files: the admin's rich text editor
     "django_tasks",
     "django_tasks_db",
     "simple_history",

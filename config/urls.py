@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("open-data/<slug:entity>.csv", opendata.entity_csv, name="open_data_csv"),
     path("open-data/<slug:entity>.json", opendata.entity_json, name="open_data_json"),
     path("open-data/calendar.ics", opendata.calendar, name="open_data_calendar"),
+    path("open-data/calendar-<int:year>.ics", opendata.calendar, name="open_data_calendar_year"),
     path("open-data/iati-activities.xml", opendata.iati, name="open_data_iati"),
     path("meetings/", include("meetings.urls")),
     path("delegations/", include("delegations.urls")),

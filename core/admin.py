@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,13 +35,16 @@ from core.publishing import (
     resolve_state,
 )
 from core.resources import ADMIN_FORMATS
+from core.richtext import show_rich_text_formatted
 from core.translations import (
     LANGUAGE_NAMES,
     TRANSLATED_LANGUAGES,
     column,
     columns,
-    missing_languages,
-    missing_translation_q,
+    completeness,
+    completeness_by_language,
+    incomplete_q,
+    prefetch_paths,
 )
 
 
@@ -122,17 +126,35 @@ class ContentAdmin(CheapRowsMixin, ImportExportMixin, GuardedHistoryAdmin, Trans
         return queryset
 
 
+def language_heading(name: str, state) -> str:
+    """A language's fieldset heading, saying how completely the item reads in it."""
+    if state is None or state.complete:
+        return name
+    if state.translated == 0:
+        return _("%(language)s — not translated") % {"language": name}
+    return _("%(language)s — incomplete, shown in English: %(parts)s") % {
+        "language": name,
+        "parts": ", ".join(state.gap_names()),
+    }
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Shown read-only: the rich text as formatted text, not as its HTML source.
+            show_rich_text_formatted(obj)
+        return obj
+
+
 def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:
-    """One fieldset per language, named with a warning where the title is missing."""
-    missing = set(missing_languages(obj)) if obj is not None else set(TRANSLATED_LANGUAGES)
+    """One fieldset per language; its heading says what is not yet translated in it."""
     fieldsets = []
     for code, name in LANGUAGE_NAMES.items():
-        label = name
-        if code in missing:
-            label = _("%(language)s — translation missing") % {"language": name}
+        state = None
+        if code in TRANSLATED_LANGUAGES:
+            state = completeness(obj, code) if obj is not None and obj.pk else None
         fieldsets.append(
             (
-                label,
+                language_heading(name, state),
                 {
                     "fields": [column(field, code) for field in fields],
                     "classes": ("language", f"language-{code}"),
@@ -147,15 +169,28 @@ def opts_name(obj) -> str:
 
 
 class TranslationStateFilter(admin.SimpleListFilter):
+    """Items with any translated field (their own or their rows') falling back to English."""
+
     title = _("translations")
     parameter_name = "translations"
 
     def lookups(self, request, model_admin):
-        return [("missing", _("Russian or Belarusian title missing"))]
+        return [
+            ("incomplete", _("Translation incomplete")),
+            *(
+                (f"incomplete_{code}", _("%(language)s incomplete") % {"language": name})
+                for code, name in settings.LANGUAGES
+                if code in TRANSLATED_LANGUAGES
+            ),
+        ]
 
     def queryset(self, request, queryset):
-        if self.value() == "missing":
-            return queryset.filter(missing_translation_q())
+        value = self.value() or ""
+        if value == "incomplete":
+            return queryset.filter(incomplete_q(queryset.model))
+        language = value.removeprefix("incomplete_")
+        if value.startswith("incomplete_") and language in TRANSLATED_LANGUAGES:
+            return queryset.filter(incomplete_q(queryset.model, [language]))
         return queryset
 
 
@@ -431,17 +466,21 @@ class PublishableAdmin(ContentAdmin):
 
     @admin.display(description=_("translations"))
     def translations(self, obj):
-        missing = set(missing_languages(obj))
+        """RU/BE with ✓ (complete), ◐ (partly) or ✗ (not translated), with words for each."""
+        states = completeness_by_language(obj)
         return format_html_join(
             " ",
-            '<span title="{}">{}{}</span>',
+            '<span class="translation-state translation-{}" title="{}">{} '
+            '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span></span>',
             (
                 (
-                    _("missing") if code in missing else _("translated"),
+                    state.state,
+                    _tooltip(state),
                     code.upper(),
-                    " ✗" if code in missing else " ✓",
+                    state.symbol,
+                    state.label,
                 )
-                for code in TRANSLATED_LANGUAGES
+                for code, state in states.items()
             ),
         )
 
@@ -463,7 +502,13 @@ class PublishableAdmin(ContentAdmin):
         queryset = super().get_queryset(request)
         if hasattr(self.model, "gallery"):
             queryset = queryset.prefetch_related("gallery__photo")
-        return queryset
+        return queryset.prefetch_related(*prefetch_paths(self.model))
+
+
+def _tooltip(state) -> str:
+    if state.complete or state.translated == 0:
+        return state.label
+    return "{}: {}".format(_("Shown in English"), ", ".join(state.gap_names()))
 
 
 class CountryListFilter(admin.SimpleListFilter):

@@ -10,8 +10,12 @@ class CoreConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+        from core.collation import install_country_sorting
         from core.page_cache import bump_content_version
         from core.text import clean_text_fields
+
+        # Country choices in the language's alphabetical order (see core.collation).
+        install_country_sorting()
 
         # One rule for stored text: no control characters in any text column of
         # the project's models, historical tables included (see core.text).

@@ -20,6 +20,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils import translation
 from django_countries import countries as country_catalogue
 
+from core.collation import sorted_by_name
+
 
 def normalise_code(code: str) -> str:
     return (code or "").strip().upper()
@@ -44,7 +46,7 @@ def name_of(code: str) -> str:
 
 def choices(codes: Iterable[str]) -> list[tuple[str, str]]:
     """(code, name) pairs sorted by the name in the active language."""
-    return sorted(((code, country_catalogue.name(code)) for code in set(codes)), key=_by_name)
+    return sorted_by_name(((code, country_catalogue.name(code)) for code in set(codes)), _by_name)
 
 
 def _by_name(pair: tuple[str, str]) -> str:

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.core.paginator import Paginator
+from django.core.validators import EMPTY_VALUES
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from core.content_cache import cached
 from core.countries import choices as country_choices
 from core.tracking import parameters_without_tracking
 from core.years import MAX_YEAR, MIN_YEAR
@@ -35,7 +39,10 @@ class CountryFilter(django_filters.ChoiceFilter):
         # Each request's FilterSet has its own copy of the filter: the choices
         # are read when its form field is first built.
         if not hasattr(self, "_field"):
-            self.extra["choices"] = self.present_countries()
+            # Kept until the content changes (core.content_cache).
+            self.extra["choices"] = cached(
+                f"countries:{self.model._meta.label}", self.present_countries, per_language=True
+            )
         return super().field
 
     def present_countries(self) -> list[tuple[str, str]]:
@@ -43,6 +50,34 @@ class CountryFilter(django_filters.ChoiceFilter):
 
     def filter(self, queryset, value):
         return queryset.for_country(value) if value else queryset
+
+
+class PublicChoiceFilter(django_filters.ChoiceFilter):
+    """One of the records (by slug) that published items show: people, topics, donors…
+
+    ``records`` is a callable returning them (the public ones, e.g. people of
+    a published meeting); the choices are kept until the content changes
+    (core.content_cache), per language as their names are translated.
+    """
+
+    def __init__(self, *args, records=None, **kwargs):
+        self.records = records
+        super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            self.extra["choices"] = cached(
+                f"choices:{self.model._meta.label}.{self.field_name}",
+                lambda: [(record.slug, str(record)) for record in self.records()],
+                per_language=True,
+            )
+        return super().field
+
+    def filter(self, queryset, value):
+        if value in EMPTY_VALUES:
+            return queryset
+        return queryset.filter(**{f"{self.field_name}__slug": value})
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -88,10 +123,46 @@ def apply_filters(filterset_class, data, queryset: QuerySet):
     return filterset
 
 
+class CachedCountPaginator(Paginator):
+    """A paginator whose item count is kept until the content changes.
+
+    Counting thousands of published items costs more than the rest of a list
+    page; the count of one list with one set of filters is the same for every
+    visitor until something is saved (core.content_cache).
+    """
+
+    count_key = ""
+
+    @cached_property
+    def count(self) -> int:
+        if not self.count_key:
+            return super().count
+        return cached(f"count:{self.count_key}", self.object_list.count)
+
+
 class FilteredListMixin:
     """A list view whose queryset goes through a FilterSet built from the URL."""
 
     filterset_class = None
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        paginator = CachedCountPaginator(
+            queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page
+        )
+        # What the list is: its address (year included) and the filters applied.
+        paginator.count_key = f"{self.request.path}?{self.applied_filters()!r}"
+        return paginator
+
+    def applied_filters(self) -> list[tuple[str, str]]:
+        """The valid filters of this request, in a canonical order (for cache keys)."""
+        if not self.filterset.is_bound:
+            return []
+        return sorted(
+            (name, value)
+            for name in self.filterset.filters
+            for value in self.filterset.data.getlist(name)
+            if value
+        )
 
     def filter(self, queryset: QuerySet) -> QuerySet:
         self.filterset = apply_filters(self.filterset_class, self.request.GET, queryset)

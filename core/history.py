@@ -53,16 +53,24 @@ def _country_codes(instance) -> str:
 
 
 def track_history(*tracked: type[models.Model]) -> None:
+    from core.search_vectors import deferred_vector_fields
+
     for model in tracked:
+        # Stored search vectors are derived from the text: not history.
+        excluded = list(deferred_vector_fields(model))
         if has_countries(model):
-            simple_history.register(model, bases=[HistoryAuthor, HistoricalCountryCodes])
+            simple_history.register(
+                model,
+                bases=[HistoryAuthor, HistoricalCountryCodes],
+                excluded_fields=excluded,
+            )
             m2m_changed.connect(
                 _countries_changed,
                 sender=model.countries.through,
                 dispatch_uid=f"commission.history_countries.{model._meta.label}",
             )
         else:
-            simple_history.register(model, bases=[HistoryAuthor])
+            simple_history.register(model, bases=[HistoryAuthor], excluded_fields=excluded)
 
 
 def _countries_changed(sender, instance, action, reverse, **kwargs) -> None:

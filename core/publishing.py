@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ExpressionWrapper, Q
@@ -28,14 +29,63 @@ def published_q(now: datetime | None = None, *, prefix: str = "") -> Q:
     (a missing related object is not public).
     """
     now = now or timezone.now()
-    return Q(**{f"{prefix}status": PublicationStatus.PUBLISHED}) | Q(
+    condition = Q(**{f"{prefix}status": PublicationStatus.PUBLISHED}) | Q(
         **{f"{prefix}status": PublicationStatus.SCHEDULED, f"{prefix}published_at__lte": now}
+    )
+    return condition & sample_q(prefix=prefix)
+
+
+def sample_q(*, prefix: str = "") -> Q:
+    """Sample records are public only while ``SHOW_SAMPLE_RECORDS`` is on (development).
+
+    Part of published_q(), so that every public path (pages, feeds, sitemap,
+    calendar, open data, IATI, search) leaves samples out in production; also
+    used on its own for shared records without a publication state
+    (memberships, people, organisations).
+    """
+    if getattr(settings, "SHOW_SAMPLE_RECORDS", False):
+        return Q()
+    return Q(**{f"{prefix}is_sample": False})
+
+
+def sample_field(verbose_name=None):
+    """The ``is_sample`` flag of a content model or shared record."""
+    return models.BooleanField(
+        verbose_name or _("sample record"),
+        default=False,
+        db_index=True,
+        help_text=_(
+            'Invented for the demo: labelled "Sample record" on the site, shown only in '
+            "development, removed by the remove_samples command."
+        ),
     )
 
 
+class PublishableManager(models.Manager):
+    """Reads every column but the stored search vectors (large, read by the search only)."""
+
+    def get_queryset(self):
+        from core.search_vectors import deferred_vector_fields
+
+        queryset = super().get_queryset()
+        deferred = deferred_vector_fields(self.model)
+        return queryset.defer(*deferred) if deferred else queryset
+
+
 class PublishableQuerySet(models.QuerySet):
+    @classmethod
+    def as_manager(cls):
+        manager = PublishableManager.from_queryset(cls)()
+        manager._built_with_as_manager = True
+        return manager
+
+    as_manager.queryset_only = True
+
     def published(self, now: datetime | None = None) -> PublishableQuerySet:
         return self.filter(published_q(now))
+
+    def samples(self) -> PublishableQuerySet:
+        return self.filter(is_sample=True)
 
     def with_public_flag(
         self, now: datetime | None = None, *, related: str = "", name: str = "is_public_now"
@@ -53,6 +103,11 @@ class PublishableQuerySet(models.QuerySet):
                 )
             }
         )
+
+    def for_lists(self) -> PublishableQuerySet:
+        """Without the full texts (``body`` in every language), which lists never show."""
+        names = {field.name for field in self.model._meta.concrete_fields}
+        return self.defer(*(name for name in names if name == "body" or name.startswith("body_")))
 
     def drafts(self) -> PublishableQuerySet:
         return self.filter(status=PublicationStatus.DRAFT)
@@ -93,6 +148,7 @@ class PublishableModel(models.Model):
         blank=True,
         help_text=_("One or two sentences shown by search engines and link previews."),
     )
+    is_sample = sample_field()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -147,7 +147,13 @@ class SpreadsheetFormat:
 
 
 class CSV(SpreadsheetFormat, base_formats.CSV):
-    pass
+    """With a UTF-8 byte-order mark, so Excel reads Cyrillic text right.
+
+    The admin's import reads files as ``utf-8-sig``: the mark is taken off again.
+    """
+
+    def export_data(self, dataset, **kwargs):
+        return "\ufeff" + super().export_data(dataset, **kwargs)
 
 
 class XLSX(SpreadsheetFormat, base_formats.XLSX):

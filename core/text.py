@@ -103,14 +103,16 @@ PROJECT_APPS = frozenset({"commission", "photos", "meetings", "delegations", "ai
 
 
 @functools.cache
-def _text_fields(model: type[models.Model]) -> tuple[tuple[str, bool], ...]:
-    """(attribute name, multi-line) of the model's text columns that are cleaned."""
+def _text_fields(model: type[models.Model]) -> tuple[tuple[str, bool, bool], ...]:
+    """(attribute name, multi-line, rich text) of the model's text columns that are cleaned."""
     from modeltranslation.fields import TranslationFieldDescriptor
+
+    from core.richtext import is_rich_text
 
     if model._meta.app_label not in PROJECT_APPS:
         return ()
     return tuple(
-        (field.attname, is_multiline(field))
+        (field.attname, is_multiline(field), is_rich_text(field))
         for field in model._meta.concrete_fields
         if isinstance(field, models.CharField | models.TextField)
         # A translated field's own attribute reads and writes the active language's
@@ -131,11 +133,18 @@ def clean_text_fields(sender: type[models.Model], instance: models.Model, **kwar
     covered too (a historical record is built from the already cleaned
     instance). ``QuerySet.update()`` and ``bulk_create()`` bypass it: the
     writers clean what they write for that reason.
+
+    Rich text columns (``core.richtext.RichTextField``) are sanitised
+    to the one HTML allow-list here too.
     """
-    for attname, multiline in _text_fields(sender):
+    from core.richtext import sanitize_html
+
+    for attname, multiline, rich in _text_fields(sender):
         value = instance.__dict__.get(attname)
         if isinstance(value, str):
             cleaned = clean_text(value, multiline=multiline)
+            if rich:
+                cleaned = sanitize_html(cleaned)
             if cleaned != value:
                 setattr(instance, attname, cleaned)
 

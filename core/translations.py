@@ -1,32 +1,52 @@
-"""Translated columns and which languages an object's translated text is missing in.
+"""How completely an item is translated: every translated field, per language, in one place.
 
-django-modeltranslation stores each translated field once per language of
-``settings.LANGUAGES`` (``title_en``, ``title_ru``…). Every place that names
-such a column goes through :func:`column`, so the languages are listed only in
-the settings.
+An item's text is spread over its own translated fields (title, place, body,
+…) and over the rows shown with it: participants' roles, the programme, the
+documents, and the captions and alt texts of its gallery's photos. A field
+counts where its English text is not empty (English is the source and the
+fallback); it is translated in a language when that language's column is not
+blank. Per item and language the state is
+
+- ``complete``: every counted field is translated;
+- ``partial``: some are, some fall back to English;
+- ``missing``: none is (the page would be wholly in English).
+
+The admin's list tick, its "translation incomplete" filter (the same rule as a
+query), the form's language headings, the dashboard and the public page's note
+of what is shown in English all read this module.
+
+Each content app declares the rows shown with an item in its ``translation.py``
+(``register_parts(Meeting, "participant_set", "gallery__photo")``): a reverse
+foreign key, optionally followed by a forward foreign key (a gallery row's
+photo). The fields are modeltranslation's registered fields of each model.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+#: The languages content is written in besides English (the fallback).
 #: Every language of the site, in the settings' order.
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
 #: The language content is written in first, and the fallback of every other.
 SOURCE_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-
 #: The languages content is written in besides the source language.
 TRANSLATED_LANGUAGES = [code for code in LANGUAGE_CODES if code != SOURCE_LANGUAGE]
-
 #: Each language's name in itself ("English", "Русский", "Беларуская").
 LANGUAGE_NAMES = {code: LANG_INFO[code]["name_local"].capitalize() for code in LANGUAGE_CODES}
 
 
 def column(field: str, code: str) -> str:
-    """The column of ``field`` in language ``code``: ``column("title", "ru")`` is ``title_ru``."""
+    """The column of ``field`` in language ``code``: ``column("title", "ru")`` is ``title_ru``.
+
+    Every translated column is named here, so the languages are listed only in the settings.
+    """
     return f"{field}_{code}"
 
 
@@ -45,19 +65,192 @@ def text_in(obj, field: str, code: str) -> str:
     return getattr(obj, column(field, code), "") or ""
 
 
-def missing_languages(obj, fields: tuple[str, ...] = ("title",)) -> list[str]:
-    return [
-        code
-        for code in TRANSLATED_LANGUAGES
-        if any(not text_in(obj, field, code).strip() for field in fields)
-    ]
+COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
+STATE_LABELS = {
+    COMPLETE: gettext_lazy("translated"),
+    PARTIAL: gettext_lazy("partly translated"),
+    MISSING: gettext_lazy("not translated"),
+}
+STATE_SYMBOLS = {COMPLETE: "✓", PARTIAL: "◐", MISSING: "✗"}
+
+#: model → the relation paths of the rows shown with it ("participant_set", "gallery__photo").
+_PARTS: dict[type, tuple[str, ...]] = {}
 
 
-def missing_translation_q(fields: tuple[str, ...] = ("title",)) -> Q:
-    """Objects missing any of ``fields`` in any translated language."""
-    condition = Q()
-    for code in TRANSLATED_LANGUAGES:
-        for field in fields:
-            name = column(field, code)
-            condition |= Q(**{name: ""}) | Q(**{f"{name}__isnull": True})
+def register_parts(model, *paths: str) -> None:
+    """Declare the related rows whose translated text is shown on ``model``'s page."""
+    _PARTS[model] = tuple(paths)
+
+
+def translated_fields(model) -> tuple[str, ...]:
+    """The names of ``model``'s fields registered with modeltranslation (none if unregistered)."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return ()
+    # In the order the model declares them (the registry keeps no order).
+    return tuple(f.name for f in model._meta.fields if f.name in options.fields)
+
+
+def _blank(value) -> bool:
+    return not (value or "").strip()
+
+
+@dataclass
+class Gap:
+    """One field that falls back to English: on the item itself, or on ``count`` related rows."""
+
+    label: str
+    count: int = 1
+    related: bool = False
+
+
+@dataclass
+class LanguageCompleteness:
+    language: str
+    total: int = 0
+    translated: int = 0
+    gaps: list[Gap] = field(default_factory=list)
+
+    @property
+    def state(self) -> str:
+        if self.translated == self.total:
+            return COMPLETE
+        if self.translated == 0:
+            return MISSING
+        return PARTIAL
+
+    @property
+    def complete(self) -> bool:
+        return self.state == COMPLETE
+
+    @property
+    def symbol(self) -> str:
+        return STATE_SYMBOLS[self.state]
+
+    @property
+    def label(self) -> str:
+        return str(STATE_LABELS[self.state])
+
+    def gap_names(self) -> list[str]:
+        """What falls back to English, in words of the active language."""
+        return [gap.label for gap in self.gaps]
+
+
+def _part_rows(obj, path: str):
+    """The related objects of ``obj`` along ``path`` (uses prefetched rows when there are)."""
+    first, _sep, rest = path.partition("__")
+    rows = list(getattr(obj, first).all())
+    if rest:
+        rows = [getattr(row, rest) for row in rows]
+        rows = [row for row in rows if row is not None]
+    return rows
+
+
+def _part_model(model, path: str):
+    first, _sep, rest = path.partition("__")
+    related = model._meta.get_field(first).related_model
+    if rest:
+        related = related._meta.get_field(rest).related_model
+    return related
+
+
+def _field_label(model, name: str) -> str:
+    return str(model._meta.get_field(name).verbose_name)
+
+
+def _part_label(model, path: str, name: str) -> str:
+    part_model = _part_model(model, path)
+    holder = model._meta.get_field(path.partition("__")[0]).related_model
+    return _("%(field)s (%(items)s)") % {
+        "field": _field_label(part_model, name),
+        "items": holder._meta.verbose_name_plural,
+    }
+
+
+def completeness(obj, language: str) -> LanguageCompleteness:
+    """How completely ``obj`` (its own fields and the rows shown with it) reads in ``language``."""
+    result = LanguageCompleteness(language)
+    model = type(obj)
+    if language == SOURCE_LANGUAGE:
+        return result
+    for name in translated_fields(model):
+        if _blank(getattr(obj, column(name, SOURCE_LANGUAGE), "")):
+            continue
+        result.total += 1
+        if _blank(getattr(obj, column(name, language), "")):
+            result.gaps.append(Gap(_field_label(model, name)))
+        else:
+            result.translated += 1
+    for path in _PARTS.get(model, ()):
+        part_model = _part_model(model, path)
+        names = translated_fields(part_model)
+        rows = _part_rows(obj, path)
+        for name in names:
+            untranslated = 0
+            for row in rows:
+                if _blank(getattr(row, column(name, SOURCE_LANGUAGE), "")):
+                    continue
+                result.total += 1
+                if _blank(getattr(row, column(name, language), "")):
+                    untranslated += 1
+                else:
+                    result.translated += 1
+            if untranslated:
+                result.gaps.append(
+                    Gap(_part_label(model, path, name), count=untranslated, related=True)
+                )
+    return result
+
+
+def completeness_by_language(obj) -> dict[str, LanguageCompleteness]:
+    return {code: completeness(obj, code) for code in TRANSLATED_LANGUAGES}
+
+
+def missing_languages(obj) -> list[str]:
+    """The languages in which ``obj`` is not completely translated."""
+    return [code for code, state in completeness_by_language(obj).items() if not state.complete]
+
+
+def prefetch_paths(model) -> list[str]:
+    """``prefetch_related`` paths that let :func:`completeness` run without further queries."""
+    return list(_PARTS.get(model, ()))
+
+
+def _untranslated_q(names: tuple[str, ...], language: str, prefix: str = "") -> Q:
+    condition = Q(pk__in=[])
+    for name in names:
+        source = prefix + column(name, SOURCE_LANGUAGE)
+        target = prefix + column(name, language)
+        filled = ~Q(**{source: ""}) & Q(**{f"{source}__isnull": False})
+        empty = Q(**{target: ""}) | Q(**{f"{target}__isnull": True})
+        condition |= filled & empty
+    return condition
+
+
+def incomplete_q(model, languages: list[str] | None = None) -> Q:
+    """Items of ``model`` with any counted field untranslated in any of ``languages``.
+
+    The same rule as :func:`completeness`, as a query (whitespace-only text
+    counts as filled here; the text rule strips stored text, so there is none).
+    """
+    languages = languages or TRANSLATED_LANGUAGES
+    condition = Q(pk__in=[])
+    own = translated_fields(model)
+    for language in languages:
+        condition |= _untranslated_q(own, language)
+        for path in _PARTS.get(model, ()):
+            first, _sep, rest = path.partition("__")
+            relation = model._meta.get_field(first)
+            holder = relation.related_model
+            back = relation.field.name
+            part_model = _part_model(model, path)
+            prefix = f"{rest}__" if rest else ""
+            rows = holder._default_manager.filter(
+                _untranslated_q(translated_fields(part_model), language, prefix),
+                **{back: OuterRef("pk")},
+            )
+            condition |= Q(Exists(rows))
     return condition

@@ -59,7 +59,7 @@ class DelegationAdmin(GalleryUploadAdminMixin, PublishableAdmin):
         "state",
         "translations",
     )
-    list_filter = ("status", "direction", CountryListFilter)
+    list_filter = ("status", "direction", CountryListFilter, "is_sample")
     list_select_related = ("head",)
     date_hierarchy = "start_date"
     search_fields = ("title_en", "title_ru", "title_be", "purpose_en", "slug")

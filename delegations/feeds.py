@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.richtext import html_to_text
 from core.text import clean_text, feed_html
 from delegations.models import Delegation
 
@@ -22,7 +23,7 @@ class DelegationsFeed(Feed):
 
     def item_description(self, item: Delegation) -> str:
         # Plain text, escaped: a feed reader shows an editor's "<b>" as typed.
-        return feed_html(item.purpose or item.summary)
+        return feed_html(item.purpose or html_to_text(item.summary))
 
     def item_pubdate(self, item: Delegation):
         return item.published_at

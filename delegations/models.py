@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from commission.models import Country, Document, Organisation, Person, Topic
 from core.countries import CountriesQuerySet
 from core.publishing import PublishableModel, PublishableQuerySet
+from core.richtext import RichTextField
+from core.search_vectors import SearchVectorsModel
 from photos.models import GalleryItem
 
 
@@ -15,7 +17,9 @@ class DelegationQuerySet(PublishableQuerySet, CountriesQuerySet):
     pass
 
 
-class Delegation(PublishableModel):
+class Delegation(SearchVectorsModel, PublishableModel):
+    search_fields = ("title", "purpose", "summary")
+
     class Direction(models.TextChoices):
         INCOMING = "incoming", _("Incoming visit")
         OUTGOING = "outgoing", _("Outgoing visit")
@@ -43,8 +47,8 @@ class Delegation(PublishableModel):
         Organisation, verbose_name=_("host organisations"), blank=True
     )
     purpose = models.TextField(_("purpose"), blank=True)
-    summary = models.TextField(_("summary"), blank=True)
-    outcomes = models.TextField(_("outcomes"), blank=True)
+    summary = RichTextField(_("summary"), blank=True)
+    outcomes = RichTextField(_("outcomes"), blank=True)
     topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True)
     source_url = models.URLField(_("source link"), blank=True)
 

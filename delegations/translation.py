@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from core.history import track_history
+from core.translations import register_parts
 from delegations.models import (
     Delegation,
     DelegationDocument,
@@ -32,3 +33,6 @@ class DelegationDocumentTranslation(TranslationOptions):
 
 # After the translations: the historical tables get every language's columns.
 track_history(Delegation, DelegationMember, ProgrammeItem, DelegationDocument, DelegationPhoto)
+
+# The rows shown on a visit's page, counted in its translation completeness.
+register_parts(Delegation, "members", "programme", "documents", "gallery__photo")

@@ -31,7 +31,7 @@ class MeetingPhotoInline(GalleryInline):
 class MeetingAdmin(GalleryUploadAdminMixin, PublishableAdmin):
     resource_classes = [MeetingResource]
     list_display = ("title", "date", "kind", "countries_column", "cover", "state", "translations")
-    list_filter = ("status", "kind", CountryListFilter, "topics")
+    list_filter = ("status", "kind", CountryListFilter, "topics", "is_sample")
     date_hierarchy = "date"
     search_fields = ("title_en", "title_ru", "title_be", "summary_en", "slug")
     autocomplete_fields = ("countries", "topics")

@@ -2,12 +2,13 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from commission.models import Person, Topic
-from core.filtering import CountryFilter
+from core.filtering import CountryFilter, PublicChoiceFilter
 from meetings.models import Meeting, Participant
 
-# Choices are built per request (callables), so that they follow publishing:
+# Choices are built from what is public (callables), so that they follow publishing:
 # only what a published meeting shows is offered, and an item scheduled for
-# later joins the list when it goes public.
+# later joins the list when it goes public (the lists are kept until the
+# content changes or a scheduled item is due: core.content_cache).
 
 
 def public_people(request=None):
@@ -29,15 +30,10 @@ def public_topics(request=None):
 class MeetingFilter(django_filters.FilterSet):
     country = CountryFilter(model=Meeting)
     kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, label=_("Kind"))
-    person = django_filters.ModelChoiceFilter(
-        queryset=public_people,
-        to_field_name="slug",
-        field_name="participant_set__person",
-        label=_("Person"),
+    person = PublicChoiceFilter(
+        records=public_people, field_name="participant_set__person", label=_("Person")
     )
-    topic = django_filters.ModelChoiceFilter(
-        queryset=public_topics, to_field_name="slug", field_name="topics", label=_("Topic")
-    )
+    topic = PublicChoiceFilter(records=public_topics, field_name="topics", label=_("Topic"))
 
     class Meta:
         model = Meeting

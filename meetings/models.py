@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from commission.models import Country, Person, Topic
 from core.countries import CountriesQuerySet
 from core.publishing import PublishableModel, PublishableQuerySet
+from core.richtext import RichTextField
+from core.search_vectors import SearchVectorsModel
 from photos.models import GalleryItem
 
 
@@ -14,7 +16,9 @@ class MeetingQuerySet(PublishableQuerySet, CountriesQuerySet):
     pass
 
 
-class Meeting(PublishableModel):
+class Meeting(SearchVectorsModel, PublishableModel):
+    search_fields = ("title", "summary", "body")
+
     class Kind(models.TextChoices):
         BILATERAL = "bilateral", _("Bilateral meeting")
         SITTING = "sitting", _("Commission sitting")
@@ -36,7 +40,7 @@ class Meeting(PublishableModel):
         help_text=_("The countries the other side represents."),
     )
     summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("full text"), blank=True)
+    body = RichTextField(_("full text"), blank=True)
     topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True)
     source_url = models.URLField(_("source link"), blank=True)
     participants = models.ManyToManyField(
@@ -51,6 +55,8 @@ class Meeting(PublishableModel):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         permissions = [("publish_meeting", "Can publish, unpublish and schedule meetings")]
+        # The lists' order: a page is read from the index, not sorted from every meeting.
+        indexes = [models.Index(fields=["-date", "-start_time", "-id"], name="meeting_order")]
 
     def __str__(self) -> str:
         return self.title

@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from core.history import track_history
+from core.translations import register_parts
 from meetings.models import Meeting, MeetingPhoto, Participant
 
 
@@ -16,3 +17,6 @@ class ParticipantTranslation(TranslationOptions):
 
 # After the translations: the historical tables get every language's columns.
 track_history(Meeting, Participant, MeetingPhoto)
+
+# The rows shown on a meeting's page, counted in its translation completeness.
+register_parts(Meeting, "participant_set", "gallery__photo")

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db.models import Max, Min, Prefetch
 from django.views.generic import ArchiveIndexView, DetailView, YearArchiveView
 
+from core.content_cache import cached
 from core.filtering import FilteredListMixin
 from core.publishing import PublishedDetailMixin
 from core.text import json_ld
@@ -22,7 +23,7 @@ class MeetingMixin(FilteredListMixin):
 
     def get_queryset(self):
         return (
-            self.filter(Meeting.objects.published())
+            self.filter(Meeting.objects.published().for_lists())
             .with_countries()
             .prefetch_related(gallery_prefetch(Meeting))
         )
@@ -31,8 +32,13 @@ class MeetingMixin(FilteredListMixin):
 def meeting_years() -> list[int]:
     """Years from the first to the last published meeting, newest first.
 
-    Two indexed look-ups instead of a DISTINCT over every meeting's date.
+    Two indexed look-ups instead of a DISTINCT over every meeting's date, made
+    once per change of the content (core.content_cache).
     """
+    return cached("meeting-years", _meeting_years)
+
+
+def _meeting_years() -> list[int]:
     span = Meeting.objects.published().aggregate(first=Min("date"), last=Max("date"))
     if not span["first"]:
         return []

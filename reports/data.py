@@ -7,8 +7,6 @@ thousands of items streams instead of filling memory.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import inspect
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +21,7 @@ from django_countries import countries
 from aid.models import AidProject, Milestone, Region, Sector
 from aid.totals import totals_by_currency, usd_total
 from commission.models import Organisation
+from core.collation import sort_key
 from core.countries import codes_by_item, count_by_country, name_of
 from core.translations import columns, with_fallback
 from delegations.models import Delegation, DelegationMember
@@ -104,31 +103,6 @@ class Summary:
     usd_total: object = None
 
 
-def in_report_language(method):
-    """Run ``method`` (a function or a generator) in the report's language.
-
-    The one place a report switches language: its rows, summary, title and
-    notes come out in ``report.language`` whoever asks for them (the writers,
-    the open-data files, a test), and the writers run inside
-    :meth:`AnnualReport.language_active` for their own labels.
-    """
-    if inspect.isgeneratorfunction(method):
-
-        @functools.wraps(method)
-        def generator(self, *args, **kwargs):
-            with self.language_active():
-                yield from method(self, *args, **kwargs)
-
-        return generator
-
-    @functools.wraps(method)
-    def function(self, *args, **kwargs):
-        with self.language_active():
-            return method(self, *args, **kwargs)
-
-    return function
-
-
 class AnnualReport:
     """One year of the commission's work, in one language."""
 
@@ -137,10 +111,6 @@ class AnnualReport:
         self.year = year
         self.language = language
         self.include_drafts = include_drafts
-
-    def language_active(self):
-        """A context in which the report's language is the active one."""
-        return translation.override(self.language)
 
     @classmethod
     def open_data(cls, language: str) -> AnnualReport:
@@ -222,169 +192,183 @@ class AnnualReport:
             grouped[row[key]].append(self._text(row, name_field))
         return grouped
 
-    @in_report_language
     def meeting_rows(self) -> Iterator[dict]:
         self._country_cache = {}
-        kinds = {value: str(label) for value, label in Meeting.Kind.choices}
-        rows = (
-            self.meetings()
-            .with_public_flag()
-            .values(
-                "pk",
-                "date",
-                "slug",
-                "kind",
-                "is_public_now",
-                *self._translated("title", "place"),
-            )
-        )
-        for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
-            ids = [row["pk"] for row in chunk]
-            country_codes = codes_by_item(Meeting, ids)
-            people = self._names_by(
-                Participant.objects.filter(meeting__in=ids).order_by("position", "pk"),
-                "meeting_id",
-                "person__name",
-            )
-            topics = self._names_by(
-                Meeting.topics.through.objects.filter(meeting__in=ids).order_by("topic__name_en"),
-                "meeting_id",
-                "topic__name",
-            )
-            for row in chunk:
-                public, state = self._state(row)
-                url = (
-                    reverse(
-                        "meetings:detail",
-                        kwargs={"year": row["date"].year, "slug": row["slug"]},
-                    )
-                    if public
-                    else ""
+        with translation.override(self.language):
+            kinds = {value: str(label) for value, label in Meeting.Kind.choices}
+            rows = (
+                self.meetings()
+                .with_public_flag()
+                .values(
+                    "pk",
+                    "date",
+                    "slug",
+                    "kind",
+                    "is_public_now",
+                    *self._translated("title", "place"),
                 )
-                yield {
-                    "date": row["date"],
-                    "title": self._text(row, "title"),
-                    "kind": kinds.get(row["kind"], row["kind"]),
-                    "countries": self._country_names(country_codes.get(row["pk"], [])),
-                    "place": self._text(row, "place"),
-                    "participants": "; ".join(people.get(row["pk"], [])),
-                    "topics": ", ".join(topics.get(row["pk"], [])),
-                    "state": state,
-                    "url": url,
-                }
+            )
+            for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
+                ids = [row["pk"] for row in chunk]
+                country_codes = codes_by_item(Meeting, ids)
+                people = self._names_by(
+                    Participant.objects.filter(meeting__in=ids).order_by("position", "pk"),
+                    "meeting_id",
+                    "person__name",
+                )
+                topics = self._names_by(
+                    Meeting.topics.through.objects.filter(meeting__in=ids).order_by(
+                        "topic__name_en"
+                    ),
+                    "meeting_id",
+                    "topic__name",
+                )
+                for row in chunk:
+                    public, state = self._state(row)
+                    url = (
+                        reverse(
+                            "meetings:detail",
+                            kwargs={"year": row["date"].year, "slug": row["slug"]},
+                        )
+                        if public
+                        else ""
+                    )
+                    yield {
+                        "date": row["date"],
+                        "title": self._text(row, "title"),
+                        "kind": kinds.get(row["kind"], row["kind"]),
+                        "countries": self._country_names(country_codes.get(row["pk"], [])),
+                        "place": self._text(row, "place"),
+                        "participants": "; ".join(people.get(row["pk"], [])),
+                        "topics": ", ".join(topics.get(row["pk"], [])),
+                        "state": state,
+                        "url": url,
+                    }
 
-    @in_report_language
     def delegation_rows(self) -> Iterator[dict]:
         self._country_cache = {}
-        directions = {value: str(label) for value, label in Delegation.Direction.choices}
-        rows = (
-            self.delegations()
-            .with_public_flag()
-            .values(
-                "pk",
-                "start_date",
-                "end_date",
-                "slug",
-                "direction",
-                "is_public_now",
-                *self._translated("title", "purpose", "head__name"),
-            )
-        )
-        for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
-            country_codes = codes_by_item(Delegation, [row["pk"] for row in chunk])
-            members = self._names_by(
-                DelegationMember.objects.filter(
-                    delegation__in=[row["pk"] for row in chunk]
-                ).order_by("position", "pk"),
-                "delegation_id",
-                "person__name",
-            )
-            for row in chunk:
-                public, state = self._state(row)
-                url = (
-                    reverse(
-                        "delegations:detail",
-                        kwargs={"year": row["start_date"].year, "slug": row["slug"]},
-                    )
-                    if public
-                    else ""
+        with translation.override(self.language):
+            directions = {value: str(label) for value, label in Delegation.Direction.choices}
+            rows = (
+                self.delegations()
+                .with_public_flag()
+                .values(
+                    "pk",
+                    "start_date",
+                    "end_date",
+                    "slug",
+                    "direction",
+                    "is_public_now",
+                    *self._translated("title", "purpose", "head__name"),
                 )
-                yield {
-                    "start_date": row["start_date"],
-                    "end_date": row["end_date"],
-                    "direction": directions.get(row["direction"], row["direction"]),
-                    "title": self._text(row, "title"),
-                    "countries": self._country_names(country_codes.get(row["pk"], [])),
-                    "head": self._text(row, "head__name"),
-                    "members": "; ".join(members.get(row["pk"], [])),
-                    "purpose": self._text(row, "purpose"),
-                    "state": state,
-                    "url": url,
-                }
-
-    @in_report_language
-    def project_rows(self) -> Iterator[dict]:
-        regions = {value: str(label) for value, label in Region.choices}
-        sectors = {value: str(label) for value, label in Sector.choices}
-        statuses = {value: str(label) for value, label in AidProject.Status.choices}
-        rows = (
-            self.projects()
-            .with_public_flag()
-            .with_public_flag(related="programme", name="programme_is_public")
-            .values(
-                "pk",
-                "slug",
-                "region",
-                "sector",
-                "project_status",
-                "year",
-                "amount",
-                "currency",
-                "amount_is_approximate",
-                "amount_usd",
-                "is_public_now",
-                "programme_is_public",
-                *self._translated(
-                    "title", "district", "programme__title", "donor__name", "recipient__name"
-                ),
             )
-        )
-        for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
-            dates: dict[int, dict[str, dt.date]] = defaultdict(dict)
-            milestones = Milestone.objects.filter(project__in=[row["pk"] for row in chunk])
-            for milestone in milestones.order_by("date").values("project_id", "kind", "date"):
-                dates[milestone["project_id"]].setdefault(milestone["kind"], milestone["date"])
-            for row in chunk:
-                public, state = self._state(row)
-                project_dates = dates.get(row["pk"], {})
-                yield {
-                    "title": self._text(row, "title"),
-                    # A draft programme stays unnamed outside the internal report.
-                    "programme": self._text(row, "programme__title")
-                    if self.include_drafts or row["programme_is_public"]
-                    else "",
-                    "donor": self._text(row, "donor__name"),
-                    "recipient": self._text(row, "recipient__name"),
-                    "region": regions.get(row["region"], ""),
-                    "district": self._text(row, "district"),
-                    "sector": sectors.get(row["sector"], row["sector"]),
-                    "project_status": statuses.get(row["project_status"], row["project_status"]),
-                    "year": row["year"],
-                    "amount": row["amount"],
-                    "currency": row["currency"],
-                    "approximate": row["amount_is_approximate"],
-                    "amount_usd": row["amount_usd"],
-                    "agreement_signed": project_dates.get(Milestone.Kind.AGREEMENT_SIGNED),
-                    "completed": project_dates.get(Milestone.Kind.COMPLETED),
-                    "state": state,
-                    "url": reverse("aid:project", kwargs={"slug": row["slug"]}) if public else "",
-                }
+            for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
+                country_codes = codes_by_item(Delegation, [row["pk"] for row in chunk])
+                members = self._names_by(
+                    DelegationMember.objects.filter(
+                        delegation__in=[row["pk"] for row in chunk]
+                    ).order_by("position", "pk"),
+                    "delegation_id",
+                    "person__name",
+                )
+                for row in chunk:
+                    public, state = self._state(row)
+                    url = (
+                        reverse(
+                            "delegations:detail",
+                            kwargs={"year": row["start_date"].year, "slug": row["slug"]},
+                        )
+                        if public
+                        else ""
+                    )
+                    yield {
+                        "start_date": row["start_date"],
+                        "end_date": row["end_date"],
+                        "direction": directions.get(row["direction"], row["direction"]),
+                        "title": self._text(row, "title"),
+                        "countries": self._country_names(country_codes.get(row["pk"], [])),
+                        "head": self._text(row, "head__name"),
+                        "members": "; ".join(members.get(row["pk"], [])),
+                        "purpose": self._text(row, "purpose"),
+                        "state": state,
+                        "url": url,
+                    }
+
+    def delegation_outcomes(self) -> Iterator[tuple[str, str]]:
+        """(title, outcomes as rich text) of the visits whose outcomes are written."""
+        rows = self.delegations().values("pk", *self._translated("title", "outcomes"))
+        for row in rows.iterator(chunk_size=CHUNK):
+            outcomes = self._text(row, "outcomes")
+            if outcomes:
+                yield self._text(row, "title"), outcomes
+
+    def project_rows(self) -> Iterator[dict]:
+        with translation.override(self.language):
+            regions = {value: str(label) for value, label in Region.choices}
+            sectors = {value: str(label) for value, label in Sector.choices}
+            statuses = {value: str(label) for value, label in AidProject.Status.choices}
+            rows = (
+                self.projects()
+                .with_public_flag()
+                .with_public_flag(related="programme", name="programme_is_public")
+                .values(
+                    "pk",
+                    "slug",
+                    "region",
+                    "sector",
+                    "project_status",
+                    "year",
+                    "amount",
+                    "currency",
+                    "amount_is_approximate",
+                    "amount_usd",
+                    "is_public_now",
+                    "programme_is_public",
+                    *self._translated(
+                        "title", "district", "programme__title", "donor__name", "recipient__name"
+                    ),
+                )
+            )
+            for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
+                dates: dict[int, dict[str, dt.date]] = defaultdict(dict)
+                milestones = Milestone.objects.filter(project__in=[row["pk"] for row in chunk])
+                for milestone in milestones.order_by("date").values("project_id", "kind", "date"):
+                    dates[milestone["project_id"]].setdefault(milestone["kind"], milestone["date"])
+                for row in chunk:
+                    public, state = self._state(row)
+                    project_dates = dates.get(row["pk"], {})
+                    yield {
+                        "title": self._text(row, "title"),
+                        # A draft programme stays unnamed outside the internal report.
+                        "programme": self._text(row, "programme__title")
+                        if self.include_drafts or row["programme_is_public"]
+                        else "",
+                        "donor": self._text(row, "donor__name"),
+                        "recipient": self._text(row, "recipient__name"),
+                        "region": regions.get(row["region"], ""),
+                        "district": self._text(row, "district"),
+                        "sector": sectors.get(row["sector"], row["sector"]),
+                        "project_status": statuses.get(
+                            row["project_status"], row["project_status"]
+                        ),
+                        "year": row["year"],
+                        "amount": row["amount"],
+                        "currency": row["currency"],
+                        "approximate": row["amount_is_approximate"],
+                        "amount_usd": row["amount_usd"],
+                        "agreement_signed": project_dates.get(Milestone.Kind.AGREEMENT_SIGNED),
+                        "completed": project_dates.get(Milestone.Kind.COMPLETED),
+                        "state": state,
+                        "url": reverse("aid:project", kwargs={"slug": row["slug"]})
+                        if public
+                        else "",
+                    }
 
     # --- key figures --------------------------------------------------------
 
-    @in_report_language
     def summary(self) -> Summary:
-        return self._summary()
+        with translation.override(self.language):
+            return self._summary()
 
     def _summary(self) -> Summary:
         meetings, delegations, projects = self.meetings(), self.delegations(), self.projects()
@@ -410,7 +394,7 @@ class AnnualReport:
             projects=projects.count(),
             meetings_by_country=sorted(
                 ((str(countries.name(code)), n) for code, n in by_country.items()),
-                key=lambda pair: (-pair[1], pair[0]),
+                key=lambda pair: (-pair[1], sort_key(pair[0])),
             ),
             meetings_by_kind=[
                 (str(kinds.get(row["kind"], row["kind"])), row["n"]) for row in by_kind
@@ -420,7 +404,7 @@ class AnnualReport:
                     (str(countries.name(code)), incoming[code], outgoing[code])
                     for code in incoming.keys() | outgoing.keys()
                 ),
-                key=lambda row: (-(row[1] + row[2]), row[0]),
+                key=lambda row: (-(row[1] + row[2]), sort_key(row[0])),
             ),
             projects_by_status=[
                 (str(statuses.get(row["project_status"], row["project_status"])), row["n"])
@@ -444,30 +428,45 @@ class AnnualReport:
         )
 
     @property
-    @in_report_language
     def title(self) -> str:
-        return _("International work of the commission in %(year)s") % {"year": self.year}
+        with translation.override(self.language):
+            return _("International work of the commission in %(year)s") % {"year": self.year}
 
-    @in_report_language
+    def figure_notes(self) -> list[str]:
+        """How the tables write their figures (the Word report's annex)."""
+        with translation.override(self.language):
+            return [
+                _(
+                    "Amounts are given in each project's own currency, grouped by thousands; "
+                    "≈ marks an approximate amount."
+                ),
+                _("A dash in a date or amount column means the date or amount is not known."),
+                _(
+                    "Counts of meetings by country count a meeting once for each country "
+                    "it concerns."
+                ),
+            ]
+
     def scope_note(self) -> list[str]:
         """What the figures include, said plainly."""
-        notes = [
-            _(
-                "Meetings held in %(year)s; delegations whose visit began in %(year)s; "
-                "aid projects dated %(year)s or with a milestone (signing, delivery, "
-                "completion) in %(year)s."
-            )
-            % {"year": self.year},
-            _(
-                "Amounts are totalled per currency; different currencies are never added "
-                "together. The USD total adds only the USD figures given for projects."
-            ),
-            _("An empty amount means the amount is not known; it is not counted as zero."),
-        ]
-        if self.include_drafts:
-            notes.append(
-                _("This internal version includes drafts, marked as such; they are not public.")
-            )
-        else:
-            notes.append(_("Only published items are included."))
-        return notes
+        with translation.override(self.language):
+            notes = [
+                _(
+                    "Meetings held in %(year)s; delegations whose visit began in %(year)s; "
+                    "aid projects dated %(year)s or with a milestone (signing, delivery, "
+                    "completion) in %(year)s."
+                )
+                % {"year": self.year},
+                _(
+                    "Amounts are totalled per currency; different currencies are never added "
+                    "together. The USD total adds only the USD figures given for projects."
+                ),
+                _("An empty amount means the amount is not known; it is not counted as zero."),
+            ]
+            if self.include_drafts:
+                notes.append(
+                    _("This internal version includes drafts, marked as such; they are not public.")
+                )
+            else:
+                notes.append(_("Only published items are included."))
+            return notes

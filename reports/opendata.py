@@ -1,24 +1,31 @@
-"""Open data on the public site: published content only, as CSV, JSON, iCalendar and IATI."""
+"""Open data on the public site: published content only, as CSV, JSON, iCalendar and IATI.
+
+Every file is streamed (constant memory), kept until the content changes and
+answered with a 304 when the poller already has it (core.cached_files).
+"""
 
 from __future__ import annotations
 
-import itertools
+import csv
+import io
+import json
 
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
-from aid.iati import build_activities
-from reports.calendar import build_calendar
+from aid.iati import activities_chunks
+from core.cached_files import cached_file
+from core.content_cache import cached
+from reports.calendar import archive_years, calendar_chunks, window_start
 from reports.data import (
     AnnualReport,
     delegation_columns,
     meeting_columns,
     project_columns,
 )
-from reports.writers import csv_chunks, json_array_chunks
+from reports.writers import CSV_BOM, csv_value, plain_value
 
-#: Each open-data file: its columns and the report's rows it lists.
 ENTITIES = {
     "meetings": (meeting_columns, AnnualReport.meeting_rows),
     "delegations": (delegation_columns, AnnualReport.delegation_rows),
@@ -42,34 +49,91 @@ def _rows(request: HttpRequest, entity: str):
     )
 
 
-def entity_csv(request: HttpRequest, entity: str) -> StreamingHttpResponse:
-    columns, rows = _rows(request, entity)
-    response = StreamingHttpResponse(
-        csv_chunks(columns, rows), content_type="text/csv; charset=utf-8"
+def _name(request: HttpRequest, file: str) -> str:
+    """What a file's content depends on: its name, the language, the site's address."""
+    return f"{file}:{get_language()}:{request.scheme}://{request.get_host()}"
+
+
+def entity_csv(request: HttpRequest, entity: str) -> HttpResponse:
+    if entity not in ENTITIES:
+        raise Http404
+
+    def lines():
+        columns, rows = _rows(request, entity)
+        buffer = io.StringIO()
+        buffer.write(CSV_BOM)
+        writer = csv.writer(buffer)
+        writer.writerow([c.key for c in columns])
+        for row in rows:
+            writer.writerow([csv_value(row[c.key]) for c in columns])
+            # Line by line: cached_file gathers them into chunks.
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        yield buffer.getvalue()
+
+    return cached_file(
+        request,
+        _name(request, f"{entity}.csv"),
+        lines,
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'inline; filename="{entity}.csv"'},
     )
-    response["Content-Disposition"] = f'inline; filename="{entity}.csv"'
-    return response
 
 
-def entity_json(request: HttpRequest, entity: str) -> StreamingHttpResponse:
-    _columns, rows = _rows(request, entity)
-    return StreamingHttpResponse(
-        itertools.chain(json_array_chunks(rows), ["\n"]),
+def entity_json(request: HttpRequest, entity: str) -> HttpResponse:
+    if entity not in ENTITIES:
+        raise Http404
+
+    def chunks():
+        _columns, rows = _rows(request, entity)
+        yield "["
+        for index, row in enumerate(rows):
+            yield ("," if index else "") + json.dumps(
+                {key: plain_value(value) for key, value in row.items()}, ensure_ascii=False
+            )
+        yield "]\n"
+
+    return cached_file(
+        request,
+        _name(request, f"{entity}.json"),
+        chunks,
         content_type="application/json; charset=utf-8",
     )
 
 
-def calendar(request: HttpRequest) -> HttpResponse:
+def calendar(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    """The subscribed calendar (the last 12 months and everything upcoming), or a year's."""
+    if year is not None and year not in calendar_years():
+        raise Http404
     host = request.get_host().rsplit(":", 1)[0]
-    body = build_calendar(request.build_absolute_uri, host, get_language())
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="commission.ics"'
-    return response
+    language = get_language()
+    if year is None:
+        since = window_start()
+        name, filename = f"calendar.ics:{since}", "commission.ics"
+    else:
+        since = None
+        name, filename = f"calendar-{year}.ics", f"commission-{year}.ics"
+    return cached_file(
+        request,
+        _name(request, name),
+        lambda: calendar_chunks(request.build_absolute_uri, host, language, year=year, since=since),
+        content_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'inline; filename="{filename}"'},
+    )
+
+
+def calendar_years() -> list[int]:
+    """Years of the calendar archive files (kept until the content changes)."""
+    return cached("calendar-years", archive_years)
 
 
 def iati(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(
-        build_activities(request.build_absolute_uri), content_type="application/xml; charset=utf-8"
+    return cached_file(
+        request,
+        _name(request, "iati-activities.xml"),
+        lambda: activities_chunks(request.build_absolute_uri),
+        content_type="application/xml; charset=utf-8",
     )
 
 
@@ -82,4 +146,6 @@ class OpenDataView(TemplateView):
             (key, [c for c in columns_of() if c.key != "state"])
             for key, (columns_of, _rows_of) in ENTITIES.items()
         ]
+        context["calendar_years"] = calendar_years()
+        context["calendar_since"] = window_start()
         return context

@@ -16,6 +16,10 @@ def _isolated_settings(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()  # nothing cached by one test is seen by the next
+    from django.utils import translation
+
+    # A request to /ru/ leaves Russian active in the thread: each test starts in English.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

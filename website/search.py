@@ -1,8 +1,16 @@
 """Search over all published content, in the language of the page.
 
 On PostgreSQL: full-text search with ranking and highlighted snippets, using
-the language's text-search configuration. Elsewhere (SQLite): a plain
-case-insensitive match with a snippet around the first hit.
+the language's text-search configuration, over the vectors stored with each
+item (``core.search_vectors``, GIN-indexed). Only a bounded set of
+candidates is ranked: the ``CANDIDATES`` newest matches of each kind, so a
+common word costs the same however much content there is (with fewer matches
+than that, every match is ranked, as before). Elsewhere (SQLite): a plain
+case-insensitive match with a snippet around the first hit. SQLite's own
+``LIKE`` and ``lower()`` fold ASCII letters only ("японии" would not find
+"Японии"), so both the columns and the words are folded with Python's
+``str.casefold`` (a function registered on the SQLite connection), as
+PostgreSQL's search ignores case in every alphabet.
 """
 
 from __future__ import annotations
@@ -11,22 +19,24 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import F, Func, Q, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidProgramme, AidProject
+from core.richtext import html_to_text
+from core.search_vectors import CONFIGS, columns, vector_field_name
+from core.search_vectors import search_vector as _search_vector
 from core.translations import column as translated_column
-from core.translations import with_fallback
 from delegations.models import Delegation
 from meetings.models import Meeting
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 20
-#: PostgreSQL text-search configurations by language (none ships for Belarusian).
-CONFIGS = {"en": "english", "ru": "russian", "be": "simple"}
+#: Matches ranked per kind of item at most (the newest ones).
+CANDIDATES = 500
 START, STOP = "\x02", "\x03"
 
 #: (model, label, the text fields searched; the first is the title).
@@ -46,6 +56,7 @@ class Result:
     snippet: SafeString
     rank: float
     date: object = None
+    is_sample: bool = False
 
 
 def clean_query(raw: str) -> str:
@@ -54,7 +65,11 @@ def clean_query(raw: str) -> str:
 
 
 def _marked(text: str) -> SafeString:
-    """Escape the text, then turn the START/STOP markers into <mark> elements."""
+    """Escape the text, then turn the START/STOP markers into <mark> elements.
+
+    Rich text's tags (from a snippet of a rich text column) are taken out first.
+    """
+    text = html_to_text(text).replace("\n", " ") if "<" in text else text
     return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
 
 
@@ -69,26 +84,16 @@ def search(query: str, language: str) -> list[Result]:
     return sorted(results, key=lambda result: -result.rank)
 
 
-def _columns(fields: tuple[str, ...], language: str) -> list[str]:
-    return [translated_column(field, code) for code in with_fallback(language) for field in fields]
+_columns = columns
 
 
 def search_vector(fields: tuple[str, ...], language: str):
     """The weighted text vector of one kind of item in one language (titles weigh most).
 
-    The GIN indexes made by migration commission 0004 index exactly this
-    expression (frozen in that migration; a change here needs a new migration),
-    so a query on it is answered from the index.
+    What the stored vectors hold (core.search_vectors); migration
+    commission 0004 froze this expression for its indexes.
     """
-    from django.contrib.postgres.search import SearchVector
-
-    config = CONFIGS.get(language, "simple")
-    columns = _columns(fields, language)
-    weights = ["A" if column.startswith("title") else "B" for column in columns]
-    vector = SearchVector(columns[0], weight=weights[0], config=config)
-    for column, weight in zip(columns[1:], weights[1:], strict=True):
-        vector += SearchVector(column, weight=weight, config=config)
-    return vector
+    return _search_vector(fields, language)
 
 
 def index_name(model, language: str) -> str:
@@ -101,10 +106,24 @@ def _postgres(query: str, language: str) -> list[Result]:
     config = CONFIGS.get(language, "simple")
     search_query = SearchQuery(query, search_type="websearch", config=config)
     results = []
+    vector = F(vector_field_name(language))
     for model, label, fields in SOURCES:
-        vector = search_vector(fields, language)
+        matches = model.objects.published().filter(
+            **{vector_field_name(language): search_query}  # "@@", on the stored vector
+        )
+        # The candidates: the CANDIDATES newest matches, i.e. those from the
+        # CANDIDATES-th newest on (all of them when there are fewer).
+        oldest_candidate = Coalesce(
+            Subquery(matches.order_by("-pk").values("pk")[CANDIDATES - 1 : CANDIDATES]), 0
+        )
+        best = (
+            matches.filter(pk__gte=oldest_candidate)
+            .annotate(rank=SearchRank(vector, search_query))
+            .order_by("-rank", "-pk")
+            .values("pk")[:RESULTS_PER_KIND]
+        )
         # The snippet comes from the title and the first text field together, so
-        # a match in either is shown highlighted.
+        # a match in either is shown highlighted; only for the rows shown.
         body = Concat(
             translated_column("title", language),
             Value(". "),
@@ -112,11 +131,10 @@ def _postgres(query: str, language: str) -> list[Result]:
             output_field=TextField(),
         )
         rows = (
-            model.objects.published()
-            .alias(document=vector)
-            .filter(document=search_query)  # "@@", answered from the GIN index
-            .annotate(rank=SearchRank(vector, search_query))
+            model.objects.filter(pk__in=Subquery(best))
+            .order_by()
             .annotate(
+                rank=SearchRank(vector, search_query),
                 snippet=SearchHeadline(
                     body,
                     search_query,
@@ -125,18 +143,46 @@ def _postgres(query: str, language: str) -> list[Result]:
                     stop_sel=STOP,
                     max_words=30,
                     min_words=12,
-                )
+                ),
             )
-            .order_by("-rank")[:RESULTS_PER_KIND]
         )
-        for obj in rows:
+        for obj in sorted(rows, key=lambda obj: (-obj.rank, -obj.pk)):
             snippet = obj.snippet or ""
             if START not in snippet:
                 snippet = (getattr(obj, fields[1], "") or "")[:200]
             results.append(
-                Result(str(label), obj.title, obj.get_absolute_url(), _marked(snippet), obj.rank)
+                Result(
+                    str(label),
+                    obj.title,
+                    obj.get_absolute_url(),
+                    _marked(snippet),
+                    obj.rank,
+                    is_sample=obj.is_sample,
+                )
             )
     return results
+
+
+def _casefold(value):
+    return value.casefold() if isinstance(value, str) else value
+
+
+def register_casefold(sqlite_connection) -> None:
+    """Give a SQLite connection the ``casefold()`` SQL function (Python's ``str.casefold``)."""
+    sqlite_connection.create_function("casefold", 1, _casefold, deterministic=True)
+
+
+class Casefold(Func):
+    """Text folded for caseless matching in every alphabet (SQLite only)."""
+
+    function = "casefold"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # Registered on the connection the query runs on (cheap; idempotent).
+        connection.ensure_connection()
+        register_casefold(connection.connection)
+        return super().as_sql(compiler, connection, **extra_context)
 
 
 def _simple(query: str, language: str) -> list[Result]:
@@ -145,19 +191,29 @@ def _simple(query: str, language: str) -> list[Result]:
     results = []
     for model, label, fields in SOURCES:
         columns = _columns(fields, language)
+        folded = {f"{column}_folded": Casefold(column) for column in columns}
         condition = Q()
         for word in words:
             word_condition = Q()
-            for column in columns:
-                word_condition |= Q(**{f"{column}__icontains": word})
+            for alias in folded:
+                word_condition |= Q(**{f"{alias}__contains": word.casefold()})
             condition &= word_condition
-        rows = model.objects.published().filter(condition)[:RESULTS_PER_KIND]
+        rows = model.objects.published().alias(**folded).filter(condition)[:RESULTS_PER_KIND]
         for obj in rows:
             title = obj.title
-            text = " ".join(getattr(obj, field, "") or "" for field in fields[1:])
+            text = " ".join(
+                html_to_text(getattr(obj, field, "") or "") for field in fields[1:]
+            ).replace("\n", " ")
             rank = 2.0 * len(pattern.findall(title)) + len(pattern.findall(text))
             results.append(
-                Result(str(label), title, obj.get_absolute_url(), _snippet(text, pattern), rank)
+                Result(
+                    str(label),
+                    title,
+                    obj.get_absolute_url(),
+                    _snippet(text, pattern),
+                    rank,
+                    is_sample=obj.is_sample,
+                )
             )
     return results
 

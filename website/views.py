@@ -1,5 +1,6 @@
 import os
 from collections import Counter
+from operator import itemgetter
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -13,6 +14,8 @@ from django_countries import countries
 from aid.models import AidProgramme, AidProject
 from aid.totals import published_projects, totals_context
 from commission.models import Membership, Person
+from core.collation import sorted_by_name
+from core.content_cache import cached
 from delegations.models import Delegation
 from meetings.models import Meeting
 from photos.models import gallery_prefetch
@@ -34,18 +37,23 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meetings = list(_with_gallery(Meeting.objects.published())[:5])
+        meetings = list(_with_gallery(Meeting.objects.published().for_lists())[:5])
         context["latest_meetings"] = meetings
         context["latest_delegations"] = Delegation.objects.published().with_countries()[:3]
-        context["projects"] = published_projects()[:5]
+        context["projects"] = published_projects().for_lists()[:5]
         context["featured"] = next((meeting for meeting in meetings if meeting.gallery.all()), None)
-        context["figures"] = {
-            "meetings": Meeting.objects.published().count(),
-            "delegations": Delegation.objects.published().count(),
-            "projects": AidProject.objects.published().count(),
-            "programmes": AidProgramme.objects.published().count(),
-        }
+        context["figures"] = cached("home-figures", key_figures)
         return context
+
+
+def key_figures() -> dict[str, int]:
+    """The home page's counts (kept until the content changes: core.content_cache)."""
+    return {
+        "meetings": Meeting.objects.published().count(),
+        "delegations": Delegation.objects.published().count(),
+        "projects": AidProject.objects.published().count(),
+        "programmes": AidProgramme.objects.published().count(),
+    }
 
 
 class MembersView(TemplateView):
@@ -82,7 +90,7 @@ class CountryListView(TemplateView):
         visits = Delegation.objects.published().count_by_country()
         donors = Counter(AidProject.objects.published().values_list("donor__country", flat=True))
         codes = (set(meetings) | set(visits) | set(donors)) - {"", "BY"}
-        context["countries"] = sorted(
+        context["countries"] = sorted_by_name(
             (
                 {
                     "code": code,
@@ -93,7 +101,7 @@ class CountryListView(TemplateView):
                 }
                 for code in codes
             ),
-            key=lambda row: str(row["name"]),
+            itemgetter("name"),
         )
         return context
 

@@ -5,11 +5,12 @@ import datetime as dt
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info
 
 from core.dates import date_range
+from core.richtext import sanitize_html
 from core.tracking import full_path_without_tracking
 from core.translations import SOURCE_LANGUAGE, text_in
 
@@ -45,6 +46,19 @@ def untranslated(obj, field: str = "title") -> bool:
 
 
 @register.simple_tag
+def translation_state(obj):
+    """How completely ``obj`` reads in the page's language (None in English)."""
+    from django.utils.translation import get_language
+
+    from core.translations import TRANSLATED_LANGUAGES, completeness
+
+    language = (get_language() or "en")[:2]
+    if language not in TRANSLATED_LANGUAGES:
+        return None
+    return completeness(obj, language)
+
+
+@register.simple_tag
 def daterange(start: dt.date, end: dt.date | None = None) -> SafeString:
     """A date or a range of dates as ``<time>`` elements, written compactly.
 
@@ -76,3 +90,29 @@ def page_url(context, number) -> str:
     """The current list's address on page ``number``, its filters kept."""
     query = context.get("filter_query", "")
     return f"?{query}&page={number}" if query else f"?page={number}"
+
+
+@register.filter
+def richtext(value) -> SafeString:
+    """Stored rich text, through the allow-list again (rows stored before the rule)."""
+    return mark_safe(sanitize_html(str(value or "")))  # sanitised just now
+
+
+@register.simple_tag
+def select_options(field) -> SafeString:
+    """The ``<option>`` elements of a filter's select, the current value selected.
+
+    Written here rather than by a loop in the template: a list of people or
+    countries has hundreds of options, and a template loop costs a few
+    milliseconds per hundred.
+    """
+    current = field.value()
+    current = "" if current is None else str(current)
+    escape = conditional_escape
+    return mark_safe(  # noqa: S308 (every value and label is escaped)
+        "".join(
+            f'<option value="{escape(value)}"{" selected" if str(value) == current else ""}>'
+            f"{escape(label)}</option>"
+            for value, label in field.field.choices
+        )
+    )

@@ -37,7 +37,7 @@ def test_it_counts_drafts_scheduled_untranslated_and_photo_states(superuser):
     assert found[("Drafts", "meetings")] == 1
     assert found[("Drafts", "aid projects")] == 1
     assert found[("Scheduled", "meetings")] == 1
-    assert found[("Missing translations (Russian or Belarusian title)", "meetings")] == 1
+    assert found[("Translation incomplete (Russian or Belarusian)", "meetings")] == 1
     assert found[("Photos", "failed")] == 1
     assert found[("Photos", "waiting")] == 1
 
@@ -52,6 +52,6 @@ def test_the_admin_index_shows_it_with_links_to_the_lists(admin_client):
 def test_the_missing_translation_filter_lists_what_the_dashboard_counts(admin_client):
     make_meeting(title_en="Only English", title_ru="", title_be="")
     make_meeting(title_en="All three", title_ru="Все три", title_be="Усе тры")
-    url = reverse("admin:meetings_meeting_changelist") + "?translations=missing"
+    url = reverse("admin:meetings_meeting_changelist") + "?translations=incomplete"
     page = admin_client.get(url).content.decode()
     assert "Only English" in page and "All three" not in page

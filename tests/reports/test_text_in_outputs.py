@@ -97,7 +97,7 @@ def test_feeds_answer_with_control_characters_stored(client, control_characters,
 def test_the_iati_file_stays_valid_with_control_characters_stored(client, control_characters):
     response = client.get("/en/open-data/iati-activities.xml")
     assert response.status_code == 200
-    document = etree.fromstring(response.content)
+    document = etree.fromstring(b"".join(response.streaming_content))
     schema = etree.XMLSchema(etree.parse(str(IATI_SCHEMA)))
     assert schema.validate(document), schema.error_log
     activity = document.find("iati-activity")

@@ -6,7 +6,6 @@ from decimal import Decimal
 from urllib.parse import urlparse
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from backoffice.demo.loader import load_demo_content
@@ -241,25 +240,3 @@ def test_drafts_never_appear_on_public_pages(client):
             b"Leaky draft project",
         ):
             assert title not in body, (url, title)
-
-
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the GIN search indexes exist on PostgreSQL only"
-)
-@pytest.mark.parametrize("language", ["en", "ru", "be"])
-def test_postgres_search_is_answered_from_its_gin_index(language):
-    from django.contrib.postgres.search import SearchQuery
-
-    from website.search import CONFIGS, SOURCES, index_name, search_vector
-
-    for model, _label, fields in SOURCES:
-        query = SearchQuery("hospital", search_type="websearch", config=CONFIGS[language])
-        rows = (
-            model.objects.alias(document=search_vector(fields, language))
-            .filter(document=query)
-            .order_by()  # else the date index is a way to read the rows in order
-        )
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be scanned
-            plan = rows.explain()
-        assert index_name(model, language) in plan, plan

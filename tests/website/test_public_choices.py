@@ -31,7 +31,7 @@ def option(slug: str) -> str:
 
 
 def streamed(response) -> str:
-    return b"".join(response.streaming_content).decode()
+    return b"".join(response.streaming_content).decode("utf-8-sig")
 
 
 def test_a_person_only_in_a_draft_meeting_is_not_in_the_person_filter(client):
