@@ -58,18 +58,7 @@ def totals_charts(
     projects: QuerySet, key: str, title: str, label_of, dimension: str = ""
 ) -> list[Chart]:
     """Totals of ``projects`` grouped by ``key``: a chart (and table) per currency."""
-    rows = (
-        projects.filter(amount__isnull=False)
-        .exclude(currency="")
-        .order_by()
-        .values(key, "currency")
-        .annotate(
-            total=Sum("amount"),
-            projects=Count("id"),
-            approximate=Count("id", filter=Q(amount_is_approximate=True)),
-        )
-        .order_by("currency", "-total")
-    )
+    rows = projects.totals_per_currency(key).order_by("currency", "-total")
     by_currency: dict[str, list[tuple]] = {}
     for row in rows:
         by_currency.setdefault(row["currency"], []).append(

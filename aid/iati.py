@@ -18,6 +18,7 @@ from lxml import etree
 from aid.models import AidProject, Milestone
 from commission.models import Organisation
 from core.text import clean_text
+from core.translations import LANGUAGE_CODES, text_in
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -48,8 +49,6 @@ ORGANISATION_TYPE = {
 START_MILESTONES = (Milestone.Kind.AGREEMENT_SIGNED, Milestone.Kind.FUNDS_DISBURSED)
 END_MILESTONES = (Milestone.Kind.COMPLETED, Milestone.Kind.HANDED_OVER)
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
 
 def _text(value: str, *, multiline: bool = False) -> str:
     """Stored text as XML 1.0 can carry it (rows saved before text was cleaned on save)."""
@@ -58,8 +57,8 @@ def _text(value: str, *, multiline: bool = False) -> str:
 
 def _narratives(parent, obj, field: str, *, multiline: bool = False) -> None:
     """One narrative per language that has text; English without xml:lang."""
-    for code in LANGUAGES:
-        text = _text(getattr(obj, f"{field}_{code}", "") or "", multiline=multiline)
+    for code in LANGUAGE_CODES:
+        text = _text(text_in(obj, field, code), multiline=multiline)
         if text:
             narrative = etree.SubElement(parent, "narrative")
             if code != "en":

@@ -147,6 +147,26 @@ class AidProjectQuerySet(PublishableQuerySet):
         code = code.upper()
         return self.filter(models.Q(donor__country=code) | models.Q(recipient_country=code))
 
+    def totals_per_currency(self, *keys: str) -> models.QuerySet:
+        """Rows of ``keys``, ``currency``, ``total``, ``projects`` and ``approximate``.
+
+        The one rule of money totals: only projects whose amount and currency are
+        known, summed per currency (and per ``keys``), never across currencies;
+        ``approximate`` counts the approximate amounts in each total. Unordered:
+        the caller orders the rows.
+        """
+        return (
+            self.filter(amount__isnull=False)
+            .exclude(currency="")
+            .order_by()
+            .values(*keys, "currency")
+            .annotate(
+                total=models.Sum("amount"),
+                projects=models.Count("id"),
+                approximate=models.Count("id", filter=models.Q(amount_is_approximate=True)),
+            )
+        )
+
 
 class AidProject(SearchVectorsModel, PublishableModel):
     search_fields = ("title", "summary", "body")

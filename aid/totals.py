@@ -23,18 +23,7 @@ class CurrencyTotal:
 
 def totals_by_currency(projects: QuerySet) -> list[CurrencyTotal]:
     """One total per currency for projects whose amount is known."""
-    rows = (
-        projects.filter(amount__isnull=False)
-        .exclude(currency="")
-        .order_by()
-        .values("currency")
-        .annotate(
-            total=Sum("amount"),
-            projects=Count("id"),
-            approximate=Count("id", filter=Q(amount_is_approximate=True)),
-        )
-        .order_by("currency")
-    )
+    rows = projects.totals_per_currency().order_by("currency")
     return [
         CurrencyTotal(
             currency=row["currency"],

@@ -3,12 +3,13 @@ from django.template.loader import render_to_string
 from django.views.generic import DetailView, ListView
 
 from aid.filters import AidProjectFilter
-from aid.models import AidProgramme, AidProject, ProjectPhoto
+from aid.models import AidProgramme, AidProject
 from aid.totals import published_projects, totals_context
 from core.content_cache import cached
 from core.filtering import FilteredListMixin
 from core.publishing import PublishedDetailMixin
 from meetings.models import Meeting
+from photos.models import gallery_prefetch
 
 
 def totals_html(projects, name: str, **options) -> str:
@@ -74,6 +75,6 @@ class ProjectDetailView(PublishedDetailMixin, DetailView):
         return projects.select_related("donor", "programme", "recipient").prefetch_related(
             "milestones",
             "documents",
-            Prefetch("gallery", queryset=ProjectPhoto.objects.select_related("photo")),
+            gallery_prefetch(AidProject),
             Prefetch("related_meetings", queryset=Meeting.objects.published()),
         )

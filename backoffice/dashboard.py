@@ -50,9 +50,7 @@ def attention_items(user) -> list[tuple[str, list[Item]]]:
         scheduled.append(
             Item(
                 name,
-                model.objects.filter(
-                    status=PublicationStatus.SCHEDULED, published_at__gt=now
-                ).count(),
+                model.objects.scheduled(now).count(),
                 _changelist(model, status__exact=PublicationStatus.SCHEDULED),
             )
         )

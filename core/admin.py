@@ -37,7 +37,10 @@ from core.publishing import (
 from core.resources import ADMIN_FORMATS
 from core.richtext import show_rich_text_formatted
 from core.translations import (
+    LANGUAGE_NAMES,
     TRANSLATED_LANGUAGES,
+    column,
+    columns,
     completeness,
     completeness_by_language,
     incomplete_q,
@@ -59,9 +62,6 @@ def thumbnail_html(photo, width: int = 96):
         round(variant["height"] * width / variant["width"]),
         photo.alt_text,
     )
-
-
-LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "be": "Беларуская"}
 
 
 #: The same markup as Django's select.html, with each option written in the loop
@@ -156,7 +156,7 @@ def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:
             (
                 language_heading(name, state),
                 {
-                    "fields": [f"{field}_{code}" for field in fields],
+                    "fields": [column(field, code) for field in fields],
                     "classes": ("language", f"language-{code}"),
                 },
             )
@@ -424,7 +424,7 @@ class PublishableAdmin(ContentAdmin):
         ]
 
     def _seo_fields(self) -> list[str]:
-        return [f"seo_description_{code}" for code in LANGUAGE_NAMES]
+        return columns("seo_description")
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("title_en",)}

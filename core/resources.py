@@ -9,20 +9,18 @@ read as a formula); JSON keeps the text exactly.
 from __future__ import annotations
 
 import tablib
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
 from core.countries import is_known, normalise_code
 from core.text import restore_spreadsheet_text, spreadsheet_value
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from core.translations import columns
 
 
 def translated(*names: str) -> tuple[str, ...]:
     """Every language column of each translated field: title_en, title_ru, title_be…"""
-    return tuple(f"{name}_{code}" for name in names for code in LANGUAGE_CODES)
+    return tuple(name_code for name in names for name_code in columns(name))
 
 
 def country_codes(value) -> list[str]:

@@ -26,13 +26,44 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 #: The languages content is written in besides English (the fallback).
-TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
-SOURCE_LANGUAGE = "en"
+#: Every language of the site, in the settings' order.
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+#: The language content is written in first, and the fallback of every other.
+SOURCE_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+#: The languages content is written in besides the source language.
+TRANSLATED_LANGUAGES = [code for code in LANGUAGE_CODES if code != SOURCE_LANGUAGE]
+#: Each language's name in itself ("English", "Русский", "Беларуская").
+LANGUAGE_NAMES = {code: LANG_INFO[code]["name_local"].capitalize() for code in LANGUAGE_CODES}
+
+
+def column(field: str, code: str) -> str:
+    """The column of ``field`` in language ``code``: ``column("title", "ru")`` is ``title_ru``.
+
+    Every translated column is named here, so the languages are listed only in the settings.
+    """
+    return f"{field}_{code}"
+
+
+def columns(field: str, codes: list[str] | tuple[str, ...] | None = None) -> list[str]:
+    """The columns of ``field`` in ``codes`` (every language by default)."""
+    return [column(field, code) for code in (LANGUAGE_CODES if codes is None else codes)]
+
+
+def with_fallback(language: str) -> list[str]:
+    """``language`` and then the source language it falls back to (once if they are one)."""
+    return [language] if language == SOURCE_LANGUAGE else [language, SOURCE_LANGUAGE]
+
+
+def text_in(obj, field: str, code: str) -> str:
+    """The object's own text of ``field`` in language ``code`` ("" when empty)."""
+    return getattr(obj, column(field, code), "") or ""
+
 
 COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
 STATE_LABELS = {
@@ -146,10 +177,10 @@ def completeness(obj, language: str) -> LanguageCompleteness:
     if language == SOURCE_LANGUAGE:
         return result
     for name in translated_fields(model):
-        if _blank(getattr(obj, f"{name}_{SOURCE_LANGUAGE}", "")):
+        if _blank(getattr(obj, column(name, SOURCE_LANGUAGE), "")):
             continue
         result.total += 1
-        if _blank(getattr(obj, f"{name}_{language}", "")):
+        if _blank(getattr(obj, column(name, language), "")):
             result.gaps.append(Gap(_field_label(model, name)))
         else:
             result.translated += 1
@@ -160,10 +191,10 @@ def completeness(obj, language: str) -> LanguageCompleteness:
         for name in names:
             untranslated = 0
             for row in rows:
-                if _blank(getattr(row, f"{name}_{SOURCE_LANGUAGE}", "")):
+                if _blank(getattr(row, column(name, SOURCE_LANGUAGE), "")):
                     continue
                 result.total += 1
-                if _blank(getattr(row, f"{name}_{language}", "")):
+                if _blank(getattr(row, column(name, language), "")):
                     untranslated += 1
                 else:
                     result.translated += 1
@@ -191,7 +222,8 @@ def prefetch_paths(model) -> list[str]:
 def _untranslated_q(names: tuple[str, ...], language: str, prefix: str = "") -> Q:
     condition = Q(pk__in=[])
     for name in names:
-        source, target = f"{prefix}{name}_{SOURCE_LANGUAGE}", f"{prefix}{name}_{language}"
+        source = prefix + column(name, SOURCE_LANGUAGE)
+        target = prefix + column(name, language)
         filled = ~Q(**{source: ""}) & Q(**{f"{source}__isnull": False})
         empty = Q(**{target: ""}) | Q(**{f"{target}__isnull": True})
         condition |= filled & empty

@@ -4,8 +4,9 @@ from django.views.generic import DetailView, ListView
 from core.filtering import FilteredListMixin
 from core.publishing import PublishedDetailMixin
 from delegations.filters import DelegationFilter
-from delegations.models import Delegation, DelegationMember, DelegationPhoto, ProgrammeItem
+from delegations.models import Delegation, DelegationMember, ProgrammeItem
 from meetings.models import Meeting
+from photos.models import gallery_prefetch
 
 
 class DelegationListView(FilteredListMixin, ListView):
@@ -37,6 +38,6 @@ class DelegationDetailView(PublishedDetailMixin, DetailView):
                     ),
                 ),
                 Prefetch("members", queryset=DelegationMember.objects.select_related("person")),
-                Prefetch("gallery", queryset=DelegationPhoto.objects.select_related("photo")),
+                gallery_prefetch(Delegation),
             )
         )

@@ -7,7 +7,8 @@ from core.filtering import FilteredListMixin
 from core.publishing import PublishedDetailMixin
 from core.text import json_ld
 from meetings.filters import MeetingFilter
-from meetings.models import Meeting, MeetingPhoto, Participant
+from meetings.models import Meeting, Participant
+from photos.models import gallery_prefetch
 
 
 class MeetingMixin(FilteredListMixin):
@@ -24,9 +25,7 @@ class MeetingMixin(FilteredListMixin):
         return (
             self.filter(Meeting.objects.published().for_lists())
             .with_countries()
-            .prefetch_related(
-                Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
-            )
+            .prefetch_related(gallery_prefetch(Meeting))
         )
 
 
@@ -78,7 +77,7 @@ class MeetingDetailView(PublishedDetailMixin, DetailView):
                 "participant_set",
                 queryset=Participant.objects.select_related("person", "person__organisation"),
             ),
-            Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo")),
+            gallery_prefetch(Meeting),
         )
 
     def get_context_data(self, **kwargs):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
@@ -168,3 +169,13 @@ class GalleryItem(models.Model):
 
     def __str__(self) -> str:
         return str(self.photo)
+
+
+def gallery_prefetch(model: type[models.Model]) -> Prefetch:
+    """Prefetch ``model``'s gallery with each item's photo (one query for both).
+
+    ``model`` has a gallery: a :class:`GalleryItem` subclass with
+    ``related_name="gallery"``. The items come in the gallery's order.
+    """
+    item = model._meta.get_field("gallery").related_model
+    return Prefetch("gallery", queryset=item.objects.select_related("photo"))

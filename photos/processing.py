@@ -21,7 +21,9 @@ import warnings
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from PIL import Image, ImageCms, ImageMath, ImageOps
+from PIL import Image, ImageCms, ImageMath
+
+from photos.orientation import oriented_size, upright
 
 #: Variant widths by name, as the public site uses them.
 WIDTHS = {"sm": 480, "md": 768, "lg": 1280, "xl": 1920}
@@ -194,12 +196,6 @@ def _quality_near(qualities: dict[tuple[str, int], int], image_format: str, widt
         return ENCODER_OPTIONS[image_format]["quality"]
     chosen = next((w for w in widths if w >= width), widths[-1])
     return qualities[(image_format, chosen)]
-
-
-def _oriented_size(image: Image.Image) -> tuple[int, int]:
-    orientation = image.getexif().get(0x0112, 1)
-    width, height = image.size
-    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
 SIXTEEN_BIT_GREY = ("I;16", "I;16L", "I;16B", "I;16N", "I")
@@ -444,7 +440,7 @@ def render_variants(
         image = Image.open(source)
         image.seek(0)  # Animated images: the first frame.
         icc_profile = image.info.get("icc_profile")
-        display_width, display_height = _oriented_size(image)
+        display_width, display_height = oriented_size(image)
         widths = target_widths(display_width)
         stored_size = image.size
         if image.format == "JPEG":
@@ -454,7 +450,7 @@ def render_variants(
             image.draft(image.mode, (round(image.size[0] * scale), round(image.size[1] * scale)))
         image.load()
     reduced_decode = image.size != stored_size
-    image = ImageOps.exif_transpose(image)
+    image = upright(image)
     image = _to_srgb(image, icc_profile)
     has_alpha = image.mode == "RGBA"
 

@@ -19,6 +19,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from photos.orientation import oriented_size
+
 #: Pillow's format names of the formats we take.
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "AVIF", "GIF")
 #: The extension an original of each format is stored with.
@@ -115,8 +117,7 @@ def validate_image_file(upload: BinaryIO) -> ImageFacts:
                         code="too_many_pixels",
                     )
                 image_format = image.format
-                if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
-                    width, height = height, width
+                width, height = oriented_size(image)
                 if image_format == "JPEG":
                     # Decoding at 1/8 scale still reads every byte: enough to
                     # find a truncated file at a fraction of the cost.

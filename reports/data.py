@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from aid.totals import totals_by_currency, usd_total
 from commission.models import Organisation
 from core.collation import sort_key
 from core.countries import codes_by_item, count_by_country, name_of
+from core.translations import columns, with_fallback
 from delegations.models import Delegation, DelegationMember
 from meetings.models import Meeting, Participant
 
@@ -111,6 +112,11 @@ class AnnualReport:
         self.language = language
         self.include_drafts = include_drafts
 
+    @classmethod
+    def open_data(cls, language: str) -> AnnualReport:
+        """Every year's published content in ``language``: the rows of the open-data files."""
+        return cls(None, language=language)
+
     # --- selections ---------------------------------------------------------
 
     def _visible(self, queryset: QuerySet) -> QuerySet:
@@ -146,10 +152,14 @@ class AnnualReport:
 
     def _text(self, row: dict, field: str) -> str:
         """A translated field in the report's language, falling back to English."""
-        return row.get(f"{field}_{self.language}") or row.get(f"{field}_en") or ""
+        return next((row[name] for name in self._columns(field) if row.get(name)), "")
+
+    def _columns(self, field: str) -> list[str]:
+        """``field`` in the report's language, then in the language it falls back to."""
+        return columns(field, with_fallback(self.language))
 
     def _translated(self, *fields: str) -> list[str]:
-        return [f"{field}_{code}" for field in fields for code in {self.language, "en"}]
+        return [name for field in fields for name in self._columns(field)]
 
     @staticmethod
     def _state(row: dict) -> tuple[bool, str]:
@@ -178,11 +188,8 @@ class AnnualReport:
     def _names_by(self, queryset, key: str, name_field: str) -> dict[int, list[str]]:
         """{owner id: [names]} for one chunk, in the related rows' order."""
         grouped: dict[int, list[str]] = defaultdict(list)
-        fields = [f"{name_field}_{code}" for code in {self.language, "en"}]
-        for row in queryset.values(key, *fields):
-            grouped[row[key]].append(
-                row.get(f"{name_field}_{self.language}") or row.get(f"{name_field}_en") or ""
-            )
+        for row in queryset.values(key, *self._columns(name_field)):
+            grouped[row[key]].append(self._text(row, name_field))
         return grouped
 
     def meeting_rows(self) -> Iterator[dict]:
@@ -377,16 +384,7 @@ class AnnualReport:
         regions = dict(Region.choices)
 
         def grouped(key: str) -> list[dict]:
-            return list(
-                projects.filter(amount__isnull=False)
-                .exclude(currency="")
-                .order_by()
-                .values(key, "currency")
-                .annotate(
-                    total=Sum("amount"), approx=Count("id", filter=Q(amount_is_approximate=True))
-                )
-                .order_by(key, "currency")
-            )
+            return list(projects.totals_per_currency(key).order_by(key, "currency"))
 
         by_donor = grouped("donor")
         donors = Organisation.objects.in_bulk({row["donor"] for row in by_donor})
@@ -414,7 +412,7 @@ class AnnualReport:
             ],
             totals_by_currency=totals_by_currency(projects),
             totals_by_donor=[
-                (donors[row["donor"]].name, row["currency"], row["total"], row["approx"] > 0)
+                (donors[row["donor"]].name, row["currency"], row["total"], row["approximate"] > 0)
                 for row in by_donor
             ],
             totals_by_region=[
@@ -422,7 +420,7 @@ class AnnualReport:
                     str(regions.get(row["region"], _("not given"))),
                     row["currency"],
                     row["total"],
-                    row["approx"] > 0,
+                    row["approximate"] > 0,
                 )
                 for row in grouped("region")
             ],

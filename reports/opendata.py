@@ -27,19 +27,19 @@ from reports.data import (
 from reports.writers import CSV_BOM, csv_value, plain_value
 
 ENTITIES = {
-    "meetings": (meeting_columns, "meeting_rows"),
-    "delegations": (delegation_columns, "delegation_rows"),
-    "aid-projects": (project_columns, "project_rows"),
+    "meetings": (meeting_columns, AnnualReport.meeting_rows),
+    "delegations": (delegation_columns, AnnualReport.delegation_rows),
+    "aid-projects": (project_columns, AnnualReport.project_rows),
 }
 
 
 def _rows(request: HttpRequest, entity: str):
     if entity not in ENTITIES:
         raise Http404
-    columns_of, method = ENTITIES[entity]
-    report = AnnualReport(None, language=get_language())
+    columns_of, rows_of = ENTITIES[entity]
+    report = AnnualReport.open_data(get_language())
     columns = [c for c in columns_of() if c.key != "state"]
-    rows = getattr(report, method)()
+    rows = rows_of(report)
     return columns, (
         {
             **{c.key: row[c.key] for c in columns if c.key != "url"},
@@ -144,7 +144,7 @@ class OpenDataView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["entities"] = [
             (key, [c for c in columns_of() if c.key != "state"])
-            for key, (columns_of, _method) in ENTITIES.items()
+            for key, (columns_of, _rows_of) in ENTITIES.items()
         ]
         context["calendar_years"] = calendar_years()
         context["calendar_since"] = window_start()

@@ -25,6 +25,7 @@ from core.roles import VIEW_ANNUAL_REPORT
 from delegations.models import Delegation
 from meetings.models import Meeting
 from reports.data import AnnualReport
+from reports.options import MAX_YEAR, MIN_YEAR, report_format, report_language, report_year
 from reports.writers import CONTENT_TYPES, EXTENSIONS, FORMATS, write
 
 #: The kinds of item whose drafts the internal version lists.
@@ -40,7 +41,7 @@ def may_include_drafts(user) -> bool:
 
 
 class AnnualReportForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2200)
+    year = forms.IntegerField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     include_drafts = forms.BooleanField(
         label=_("Include drafts (internal version, drafts marked)"), required=False
@@ -54,6 +55,16 @@ class AnnualReportForm(forms.Form):
         self.drafts_allowed = drafts_allowed
         if not drafts_allowed:
             del self.fields["include_drafts"]
+
+    # The command's rule, after the fields' own checks (which give the messages).
+    def clean_year(self) -> int:
+        return report_year(self.cleaned_data["year"])
+
+    def clean_language(self) -> str:
+        return report_language(self.cleaned_data["language"])
+
+    def clean_format(self) -> str:
+        return report_format(self.cleaned_data["format"])
 
     def clean(self):
         cleaned_data = super().clean()

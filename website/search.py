@@ -29,6 +29,7 @@ from aid.models import AidProgramme, AidProject
 from core.richtext import html_to_text
 from core.search_vectors import CONFIGS, columns, vector_field_name
 from core.search_vectors import search_vector as _search_vector
+from core.translations import column as translated_column
 from delegations.models import Delegation
 from meetings.models import Meeting
 
@@ -124,9 +125,9 @@ def _postgres(query: str, language: str) -> list[Result]:
         # The snippet comes from the title and the first text field together, so
         # a match in either is shown highlighted; only for the rows shown.
         body = Concat(
-            f"title_{language}",
+            translated_column("title", language),
             Value(". "),
-            f"{fields[1]}_{language}",
+            translated_column(fields[1], language),
             output_field=TextField(),
         )
         rows = (

@@ -17,7 +17,8 @@ from commission.models import Membership, Person
 from core.collation import sorted_by_name
 from core.content_cache import cached
 from delegations.models import Delegation
-from meetings.models import Meeting, MeetingPhoto
+from meetings.models import Meeting
+from photos.models import gallery_prefetch
 from website.search import MAX_QUERY_LENGTH, clean_query, search
 
 # Only photo variants are public media; originals and documents are not (documents
@@ -28,9 +29,7 @@ COUNTRY_PAGE_ITEMS = 20
 
 
 def _with_gallery(meetings):
-    return meetings.with_countries().prefetch_related(
-        Prefetch("gallery", queryset=MeetingPhoto.objects.select_related("photo"))
-    )
+    return meetings.with_countries().prefetch_related(gallery_prefetch(Meeting))
 
 
 class HomeView(TemplateView):

@@ -12,6 +12,7 @@ from django.utils.translation import get_language_info
 from core.dates import date_range
 from core.richtext import sanitize_html
 from core.tracking import full_path_without_tracking
+from core.translations import SOURCE_LANGUAGE, text_in
 
 register = template.Library()
 
@@ -38,10 +39,10 @@ def untranslated(obj, field: str = "title") -> bool:
     """True when the page's language has no text of its own for ``field`` (English is shown)."""
     from django.utils.translation import get_language
 
-    language = (get_language() or "en")[:2]
-    if language == "en":
+    language = (get_language() or SOURCE_LANGUAGE)[:2]
+    if language == SOURCE_LANGUAGE:
         return False
-    return not (getattr(obj, f"{field}_{language}", "") or "").strip()
+    return not text_in(obj, field, language).strip()
 
 
 @register.simple_tag

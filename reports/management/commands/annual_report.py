@@ -4,10 +4,12 @@ import os
 import tempfile
 from pathlib import Path
 
-from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from core.translations import LANGUAGE_CODES, SOURCE_LANGUAGE
 from reports.data import AnnualReport
+from reports.options import report_format, report_language, report_year
 from reports.writers import FORMATS, write
 
 
@@ -24,8 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="Where to write the file.")
         parser.add_argument(
             "--language",
-            default="en",
-            help="Language of the report: " + ", ".join(code for code, _ in settings.LANGUAGES),
+            default=SOURCE_LANGUAGE,
+            help="Language of the report: " + ", ".join(LANGUAGE_CODES),
         )
         parser.add_argument(
             "--include-drafts",
@@ -35,21 +37,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         try:
-            year = int(options["year"])
-        except ValueError:
-            raise CommandError(f"The year must be a number, not {options['year']!r}.") from None
-        if not 1900 <= year <= 2200:
-            raise CommandError(f"The year {year} is out of range (1900–2200).")
-        file_format = options["format"].lower()
-        if file_format not in FORMATS:
-            raise CommandError(
-                f"Unknown format {options['format']!r}; use one of: {', '.join(FORMATS)}."
-            )
-        languages = [code for code, _ in settings.LANGUAGES]
-        if options["language"] not in languages:
-            raise CommandError(
-                f"Unknown language {options['language']!r}; use one of: {', '.join(languages)}."
-            )
+            year = report_year(options["year"])
+            file_format = report_format(options["format"])
+            report_language(options["language"])
+        except ValidationError as error:
+            raise CommandError(error.messages[0]) from None
         output = Path(options["output"])
         if output.is_dir():
             raise CommandError(f"{output} is a folder; give a file name.")
