@@ -68,7 +68,7 @@ def test_an_editor_writes_formatted_text_and_pastes_from_word_under_a_strict_csp
             }""",
             WORD_PASTE,
         )
-        page.click("input[name=_save]")
+        page.locator("button[name=_action][value=draft]").first.click()
         page.wait_for_selector(".messagelist .success")
     finally:
         context.close()

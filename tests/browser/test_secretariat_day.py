@@ -90,5 +90,7 @@ def test_an_editor_drafts_a_meeting_and_a_publisher_publishes_it(
             "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
         )
         source = image.evaluate("img => img.currentSrc")
-        assert re.search(r"/media/photos/\w\w/\w+-\d+w\.(avif|webp|jpg)$", source), source
+        assert re.search(r"/media/photos/\w\w/\w+(-\d+x\d+-\d+)?-\d+w\.(avif|webp|jpg)$", source), (
+            source
+        )
     assert visitor.locator(".gallery img[loading=eager]").count() == 1
