@@ -1,7 +1,7 @@
 """The editor's desk in a real browser under the site's strict CSP (no bypass).
 
-An editor drafts a meeting with two real photos, each with its own alt text,
-and previews it; a publisher publishes it from the preview banner; a form
+An editor drafts a meeting with rich text and two real photos, each with its
+own alt text, and previews it; an editor reorders the participants; a publisher publishes it from the preview banner; a form
 error keeps the chosen photos; the calendar is used from the keyboard.
 With ADMIN_SCREENSHOTS=folder the steps are also photographed (docs/screenshots).
 """
@@ -9,14 +9,15 @@ With ADMIN_SCREENSHOTS=folder the steps are also photographed (docs/screenshots)
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from commission.models import StaffPreference
-from meetings.models import Meeting
+from meetings.models import Meeting, Participant
 from tests.browser.conftest import log_in
-from tests.factories import make_delegation, make_meeting
+from tests.factories import make_delegation, make_meeting, make_person
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -97,6 +98,16 @@ def test_an_editor_drafts_with_two_described_photos_previews_and_a_publisher_pub
     page.select_option("#id_kind", "sitting")
     page.fill("#id_date", "2026-02-10")
 
+    # The full text as rich text: a paragraph with a bold word.
+    body = page.locator(".prose-editor").filter(has=page.locator("#id_body_en"))
+    content = body.locator(".tiptap[contenteditable=true]")
+    content.click()
+    page.keyboard.type("The commission heard the ")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("Minister of Health")
+    page.keyboard.press("Control+b")
+    page.keyboard.type(".")
+
     # Two photos, each with its own alt text and caption.
     page.set_input_files("#id_upload_photos", DEMO_PHOTOS[:2])
     page.fill("#id_upload_photos_alt_0", "Members of the commission at the sitting")
@@ -118,6 +129,8 @@ def test_an_editor_drafts_with_two_described_photos_previews_and_a_publisher_pub
         "The chairman greets the ambassador",
     ]
     assert [p.caption for p in photos] == ["The sitting opens", ""]
+    stored = r"<p>The commission heard the\s*<strong>\s*Minister of Health</strong>\.</p>"
+    assert re.fullmatch(stored, meeting.body_en), meeting.body_en
 
     # Preview: a banner back to the form, and no Publish for an editor.
     page.locator("button[name=_action][value=preview]").first.click()
@@ -139,6 +152,27 @@ def test_an_editor_drafts_with_two_described_photos_previews_and_a_publisher_pub
     meeting.refresh_from_db()
     assert meeting.status == "published"
     assert other.goto(f"{live_server.url}/en/meetings/2026/{meeting.slug}/").status == 200
+    assert problems == []
+
+
+def test_an_editor_reorders_the_participants_with_the_buttons(strict_page, live_server, editor):
+    open_page, problems = strict_page
+    meeting = make_meeting(title_en="Talks on trade", status="draft")
+    first = make_person(name_en="Anna First", slug="anna-first")
+    second = make_person(name_en="Boris Second", slug="boris-second")
+    Participant.objects.create(meeting=meeting, person=first, side="commission", position=0)
+    Participant.objects.create(meeting=meeting, person=second, side="commission", position=1)
+    page = open_page()
+    log_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/meetings/meeting/{meeting.pk}/change/")
+    row = page.locator("tr.form-row").filter(has_text="Anna First")
+    row.locator("button.sortable-handle").filter(has_text="↓").click()
+    page.locator("button[name=_action][value=draft]").first.click()
+    page.wait_for_selector(".messagelist .success")
+    order = list(
+        meeting.participant_set.order_by("position").values_list("person__slug", flat=True)
+    )
+    assert order == ["boris-second", "anna-first"]
     assert problems == []
 
 
