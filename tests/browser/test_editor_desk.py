@@ -1,8 +1,9 @@
 """The editor's desk in a real browser under the site's strict CSP (no bypass).
 
 An editor drafts a meeting with rich text and two real photos, each with its
-own alt text, and previews it; an editor reorders the participants; a publisher publishes it from the preview banner; a form
-error keeps the chosen photos; the calendar is used from the keyboard.
+own alt text, and previews it; a publisher publishes it from the preview
+banner; an editor reorders the participants; a form error keeps the chosen
+photos; the calendar is used from the keyboard.
 With ADMIN_SCREENSHOTS=folder the steps are also photographed (docs/screenshots).
 """
 
