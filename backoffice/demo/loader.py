@@ -33,6 +33,17 @@ def _upsert(model, counts: Counter, lookup: dict, defaults: dict):
     return instance
 
 
+def upsert_participants(counts: Counter, meeting, sides, people) -> None:
+    """The meeting's participants, in order: (person slug, side) pairs."""
+    for position, (slug, side) in enumerate(sides):
+        _upsert(
+            Participant,
+            counts,
+            {"meeting": meeting, "person": people[slug]},
+            {"side": side, "position": position},
+        )
+
+
 class SamplesRefused(Exception):
     """Sample records were asked for where they are not allowed (DEBUG off)."""
 
@@ -102,13 +113,7 @@ def _load_facts() -> Counter:
     meeting = _upsert(Meeting, counts, {"slug": slug}, meeting_fields)
     meeting.topics.set([topics[topic_slug] for topic_slug in topic_slugs])
     meeting.countries.set(country_codes)
-    for position, (person_slug, side) in enumerate(participants):
-        _upsert(
-            Participant,
-            counts,
-            {"meeting": meeting, "person": people[person_slug]},
-            {"side": side, "position": position},
-        )
+    upsert_participants(counts, meeting, participants, people)
 
     programmes: dict[str, AidProgramme] = {}
     for slug, fields in content.PROGRAMMES.items():

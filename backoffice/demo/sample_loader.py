@@ -18,10 +18,10 @@ from django.utils import timezone
 from aid.models import AidProgramme, AidProject, Milestone
 from backoffice.demo import samples
 from backoffice.demo.content import tr
-from backoffice.demo.loader import _upsert, fill_gallery, sample_photo
+from backoffice.demo.loader import _upsert, fill_gallery, sample_photo, upsert_participants
 from commission.models import Membership, Organisation, Person, Topic
 from delegations.models import Delegation, DelegationDocument, DelegationMember, ProgrammeItem
-from meetings.models import Meeting, Participant
+from meetings.models import Meeting
 
 SAMPLE = {"is_sample": True}
 
@@ -121,7 +121,7 @@ def _meetings(counts, topics, people) -> dict[str, Meeting]:
             topics,
         )
         present = commission_side[: 2 + index % 2] + ["olga-belskaya"]
-        _participants(counts, meeting, [(person, "commission") for person in present], people)
+        upsert_participants(counts, meeting, [(person, "commission") for person in present], people)
         meetings[slug] = meeting
 
     for slug, date, kind, country, counterpart, topic_slugs in samples.BILATERAL:
@@ -157,19 +157,9 @@ def _meetings(counts, topics, people) -> dict[str, Meeting]:
         sides = [("natalia-kovalchuk", "commission"), ("andrei-lazarenko", "commission")]
         if counterpart:
             sides.append((counterpart, "counterpart"))
-        _participants(counts, meeting, sides, people)
+        upsert_participants(counts, meeting, sides, people)
         meetings[slug] = meeting
     return meetings
-
-
-def _participants(counts, meeting, sides, people) -> None:
-    for position, (slug, side) in enumerate(sides):
-        _upsert(
-            Participant,
-            counts,
-            {"meeting": meeting, "person": people[slug]},
-            {"side": side, "position": position},
-        )
 
 
 def _delegations(counts, topics, people, organisations, meetings) -> dict[str, Delegation]:
