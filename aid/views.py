@@ -1,32 +1,13 @@
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
 from django.views.generic import DetailView, ListView
 
 from aid.filters import AidProjectFilter
 from aid.models import AidProgramme, AidProject
-from aid.totals import published_projects, totals_context
-from core.content_cache import cached
+from aid.totals import published_projects, totals_html
 from core.filtering import FilteredListMixin
 from core.publishing import PublishedDetailMixin
 from meetings.models import Meeting
 from photos.models import gallery_prefetch
-
-
-def totals_html(projects, name: str, **options) -> str:
-    """The totals section (``aid/includes/totals.html``) of ``projects``, rendered.
-
-    Kept until the content changes (core.content_cache), per language:
-    ``name`` says what ``projects`` are (e.g. the filters applied). The
-    aggregates and charts are computed and drawn once per change, not per view.
-    ``options`` go to the template (``overview``, ``level``).
-    """
-    return cached(
-        f"aid-totals:{name}:{sorted(options.items())!r}",
-        lambda: render_to_string(
-            "aid/includes/totals.html", {**totals_context(projects), **options}
-        ),
-        per_language=True,
-    )
 
 
 class AidIndexView(FilteredListMixin, ListView):
