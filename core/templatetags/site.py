@@ -1,13 +1,14 @@
 """Template helpers shared by every public page."""
 
 import datetime as dt
+from urllib.parse import urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, override
 
 from core.dates import date_range
 from core.richtext import sanitize_html
@@ -21,17 +22,30 @@ register = template.Library()
 def language_links(context) -> list[dict]:
     """The current page in every language of the site, for the switcher and hreflang."""
     request = context["request"]
+    path = full_path_without_tracking(request)
+    match = getattr(request, "resolver_match", None)
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         links.append(
-            {
-                "code": code,
-                "name": info["name_local"],
-                "url": translate_url(full_path_without_tracking(request), code),
-            }
+            {"code": code, "name": info["name_local"], "url": _in_language(path, match, code)}
         )
     return links
+
+
+def _in_language(path: str, match, code: str) -> str:
+    """``translate_url(path, code)``, from the request's own URL match when there is
+    one (the URL is resolved once per request, not once per language)."""
+    if match is None or not match.url_name:
+        return translate_url(path, code)
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with override(code):
+        try:
+            translated = reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return path
+    parts = urlsplit(path)
+    return urlunsplit((parts.scheme, parts.netloc, translated, parts.query, parts.fragment))
 
 
 @register.filter
