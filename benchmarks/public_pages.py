@@ -20,7 +20,13 @@ afterwards. With --growth the same pages are measured a second time on a
 second database seeded with ten times the data (100,000 meetings, 20,000
 delegations, 50,000 projects; seeding takes a few minutes), and the ratio
 of the two medians (100k/10k) is reported per page. --database URL measures
-an existing, already seeded database instead (nothing created or dropped).
+an existing, already seeded database instead (nothing created or dropped);
+given twice (a database seeded with the defaults, then one seeded ×10), it
+reports the growth figures too:
+
+    .venv/bin/python manage.py seed_bulk                # into each database, after migrate
+    .venv/bin/python manage.py seed_bulk --meetings=100000 --delegations=20000 --projects=50000
+    .venv/bin/python benchmarks/public_pages.py --database "$PG/bench10k" --database "$PG/bench100k"
 Run from the project root.
 """
 
@@ -144,7 +150,12 @@ def main() -> None:
     parser.add_argument(
         "--postgres", help="A PostgreSQL server URL to create a temporary database on."
     )
-    parser.add_argument("--database", help="An existing, seeded database to measure as it is.")
+    parser.add_argument(
+        "--database",
+        action="append",
+        help="An existing, seeded database to measure as it is; give a second one"
+        " (seeded ×10) for the growth figures.",
+    )
     parser.add_argument(
         "--growth", action="store_true", help="Measure again with 10x the data, report 100k/10k."
     )
@@ -155,14 +166,31 @@ def main() -> None:
         report(results)
         Path(options.child).write_text(json.dumps(results))
         return
-    env = {**os.environ, "DEBUG": "true", "LOG_LEVEL": "WARNING", "SERVE_MEDIA": "false"}
+    env = environment()
     if options.database:
-        report_growth([run(env, options.database, options.runs, seeded=True)])
+        report_growth([run(env, url, options.runs, seeded=True) for url in options.database])
         return
     runs = [run(env, options.postgres, options.runs, scale=1)]
     if options.growth:
         runs.append(run(env, options.postgres, options.runs, scale=10))
     report_growth(runs)
+
+
+def environment() -> dict:
+    """The settings the pages are measured with: as in production where it matters.
+
+    DEBUG is on so that static files need no ``collectstatic``; database
+    connections are kept between requests as production keeps them
+    (``CONN_MAX_AGE``, which DEBUG would otherwise set to 0: a new PostgreSQL
+    connection per request, a cost no production request pays).
+    """
+    return {
+        **os.environ,
+        "DEBUG": "true",
+        "LOG_LEVEL": "WARNING",
+        "SERVE_MEDIA": "false",
+        "CONN_MAX_AGE": "60",
+    }
 
 
 def run(env: dict, server: str | None, runs: int, *, scale: int = 1, seeded: bool = False):
