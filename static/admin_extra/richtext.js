@@ -37,9 +37,10 @@ const gettext = window.gettext || ((text) => text);
 const gettext_noop = (text) => text;
 
 // The editor's own strings in the dialogs this toolbar opens (the link's):
-// django-prose-editor passes them to window.gettext itself. Listed here so that
-// `makemessages -d djangojs` puts them in the catalogue; the installed
-// editor's sources are checked against this list (tests/test_catalogues.py).
+// django-prose-editor passes them to window.gettext itself. Not used at run
+// time: listed here so that `makemessages -d djangojs` puts them in the
+// catalogue; the installed editor's sources are checked against this list
+// (tests/test_catalogues.py).
 const EDITOR_STRINGS = [
   gettext_noop("Edit Link"),
   gettext_noop("URL"),
@@ -55,6 +56,7 @@ const LABELS = {
   heading3: gettext("Heading 3"),
   heading4: gettext("Heading 4"),
   paragraph: gettext("Paragraph"),
+  mixed: gettext("Several styles"),
   bulletList: gettext("Bulleted list"),
   orderedList: gettext("Numbered list"),
   blockquote: gettext("Quotation"),
@@ -87,7 +89,19 @@ function translatedMenu(context) {
     item.button?.setAttribute("aria-label", label);
     if (item.option) item.option.textContent = label;
   }
-  return layOutMenu(context);
+  const groups = layOutMenu(context);
+  // The paragraph-style menu shows a question mark (a fresh copy after every
+  // change) when the selection holds several styles: it is named too.
+  context.editor.on("transaction", () => {
+    for (const group of groups) {
+      for (const icon of group.querySelectorAll(".prose-menubar__selected .material-icons")) {
+        if (icon.textContent !== "question_mark") continue;
+        icon.setAttribute("title", LABELS.mixed);
+        icon.setAttribute("aria-label", LABELS.mixed);
+      }
+    }
+  });
+  return groups;
 }
 
 const EXTENSIONS = [
