@@ -141,7 +141,7 @@ class AidProjectAdmin(GalleryUploadAdminMixin, PublishableAdmin):
 
         Only a convenience for the form's script: the donor left empty is
         still taken from the programme when the form is saved
-        (``AidProjectAdminForm``), the one rule. Answers those who may see
+        (``aid.models.project_donor``, the one rule). Answers those who may see
         both programmes and organisations, as the autocompletes do.
         """
         programmes = self.admin_site.get_model_admin(AidProgramme)

@@ -1,7 +1,7 @@
 // The aid project form: picking a programme fills an empty donor with the
-// programme's donor at once, as saving the form would (aid/forms.py keeps that
-// rule; this only shows it early). A donor the editor chose is never replaced;
-// one filled here follows the programme while it is left as it was.
+// programme's donor at once, as saving would (aid.models.project_donor keeps
+// that rule; this only shows it early). A donor the editor chose is never
+// replaced; one filled here follows the programme while it is left as it was.
 // Bound from a file, no inline script (CSP). Both fields are the admin's
 // autocompletes (select2), which announce a choice with a jQuery "change".
 "use strict";
