@@ -78,6 +78,19 @@ def donor_organisations() -> models.Q:
     return models.Q(kind__in=DONOR_KINDS)
 
 
+def project_donor(
+    *, chosen: Organisation | None, programme: AidProgramme | None
+) -> Organisation | None:
+    """The one rule for a project's donor: the one chosen, else its programme's.
+
+    Applied by the admin form and the import; the form's script only shows
+    the programme's donor early (``static/admin_extra/programme_donor.js``).
+    """
+    if chosen is None and programme is not None:
+        return programme.donor
+    return chosen
+
+
 class AidProgramme(SearchVectorsModel, PublishableModel):
     """A donor's programme, e.g. a government's grass-roots grant assistance."""
 
