@@ -143,6 +143,23 @@ class AidProgramme(SearchVectorsModel, PublishableModel):
         return reverse("aid:programme", kwargs={"slug": self.slug})
 
 
+class ProjectStatus(models.TextChoices):
+    """A project's stage, in the order projects go through them (``AidProject.Status``)."""
+
+    # Mapped to IATI activity status codes in the open-data export.
+    PIPELINE = "pipeline", _("Pipeline")
+    IMPLEMENTATION = "implementation", _("Implementation")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+#: A project's stage as a number (pipeline 0 … suspended 4): the order by status.
+STATUS_STAGE = models.Case(
+    *(models.When(project_status=code, then=n) for n, code in enumerate(ProjectStatus.values)),
+    output_field=models.IntegerField(),
+)
+
 #: "The amount is not known" (false first): the first key of the order by amount,
 #: so that unknown amounts come last whichever way the amounts go.
 AMOUNT_NOT_KNOWN = IsNull(models.F("amount"), True)
@@ -177,14 +194,7 @@ class AidProjectQuerySet(PublishableQuerySet):
             )
             keys = [rank.desc(nulls_last=True) if descending else rank.asc(nulls_last=True)]
         elif key == "status":
-            stage = models.Case(
-                *(
-                    models.When(project_status=code, then=n)
-                    for n, code in enumerate(AidProject.Status.values)
-                ),
-                output_field=models.IntegerField(),
-            )
-            keys = [stage.desc() if descending else stage.asc()]
+            keys = [STATUS_STAGE.desc() if descending else STATUS_STAGE.asc()]
         elif key == "amount":
             amount = models.F("amount")
             keys = [AMOUNT_NOT_KNOWN, "currency", amount.desc() if descending else amount.asc()]
@@ -222,13 +232,7 @@ class AidProjectQuerySet(PublishableQuerySet):
 class AidProject(SearchVectorsModel, PublishableModel):
     search_fields = ("title", "summary", "body")
 
-    class Status(models.TextChoices):
-        # Mapped to IATI activity status codes in the open-data export.
-        PIPELINE = "pipeline", _("Pipeline")
-        IMPLEMENTATION = "implementation", _("Implementation")
-        COMPLETED = "completed", _("Completed")
-        CANCELLED = "cancelled", _("Cancelled")
-        SUSPENDED = "suspended", _("Suspended")
+    Status = ProjectStatus
 
     title = models.CharField(_("title"), max_length=300)
     programme = models.ForeignKey(
@@ -322,7 +326,8 @@ class AidProject(SearchVectorsModel, PublishableModel):
                 models.Index(fields=[f"title_{language}"], name=f"aid_project_title_{language}")
                 for language in ("en", "ru", "be")
             ),
-            # The list ordered by amount (AidProjectQuerySet.sorted_by), each way.
+            # The list ordered by status, then by amount (AidProjectQuerySet.sorted_by).
+            models.Index(STATUS_STAGE, name="aid_project_stage"),
             models.Index(
                 AMOUNT_NOT_KNOWN,
                 models.F("currency"),
