@@ -174,9 +174,15 @@ def test_the_headings_are_translated(client, projects):
 
 
 def test_tables_that_are_not_the_full_list_have_plain_headings(client, projects):
-    programme_page = client.get("/en/").content.decode()
-    assert "sort-link" not in programme_page
-    assert "aria-sort" not in programme_page
+    for url in ("/en/", "/en/countries/JP/"):
+        page = client.get(url).content.decode()
+        assert '<table class="projects"' in page, url
+        assert "sort-link" not in page and "aria-sort" not in page, url
+
+
+def test_an_order_not_offered_is_refused_by_the_queryset():
+    with pytest.raises(ValueError, match="No order 'pk'"):
+        AidProject.objects.sorted_by("pk")
 
 
 def test_the_order_follows_the_page_language(client):
