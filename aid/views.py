@@ -2,22 +2,26 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from aid.filters import AidProjectFilter
-from aid.models import AidProgramme, AidProject
+from aid.models import AidProgramme, AidProject, AidProjectQuerySet
 from aid.totals import published_projects, totals_html
-from core.filtering import FilteredListMixin
+from core.filtering import FilteredListMixin, SortedListMixin
 from core.publishing import PublishedDetailMixin
 from meetings.models import Meeting
 from photos.models import gallery_prefetch
 
 
-class AidIndexView(FilteredListMixin, ListView):
+class AidIndexView(SortedListMixin, FilteredListMixin, ListView):
     template_name = "aid/aid_index.html"
     context_object_name = "projects"
     filterset_class = AidProjectFilter
     paginate_by = 50
+    sort_keys = AidProjectQuerySet.SORT_KEYS
 
     def get_queryset(self):
-        return self.filter(published_projects().for_lists())
+        return self.sorted(self.filter(published_projects().for_lists()))
+
+    def sort_queryset(self, queryset, key, descending):
+        return queryset.sorted_by(key, descending=descending)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

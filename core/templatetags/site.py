@@ -106,6 +106,30 @@ def page_url(context, number) -> str:
     return f"?{query}&page={number}" if query else f"?page={number}"
 
 
+@register.inclusion_tag("includes/sort_heading.html", takes_context=True)
+def sort_heading(context, key: str, label: str, css_class: str = "") -> dict:
+    """A column heading that links to the list ordered by the column (``?sort=key``).
+
+    The current order's column carries ``aria-sort``; its link reverses the
+    order. The filters are kept and the list starts again at page 1.
+    """
+    current = context.get("sort", "")
+    if current == key:
+        state, target = "ascending", f"-{key}"
+    elif current == f"-{key}":
+        state, target = "descending", key
+    else:
+        state, target = "", key
+    query = context.get("sort_query", "")
+    return {
+        "label": label,
+        "state": state,
+        "href": f"?{query}&sort={target}" if query else f"?sort={target}",
+        "descending_next": target.startswith("-"),
+        "css_class": css_class,
+    }
+
+
 @register.filter
 def richtext(value) -> SafeString:
     """Stored rich text, through the allow-list again (rows stored before the rule)."""
