@@ -69,6 +69,9 @@ def measure(runs: int) -> list[tuple[str, float, float]]:
 
     django.setup()
     from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+
+    cache.clear()  # nothing kept from another database's run
     from django.test import Client, override_settings
 
     user, _created = get_user_model().objects.get_or_create(
