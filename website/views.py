@@ -120,35 +120,51 @@ class CountryDetailView(TemplateView):
         if code not in countries:
             raise Http404
         context = super().get_context_data(**kwargs)
-        meetings = Meeting.objects.published().for_country(code)
-        delegations = Delegation.objects.published().for_country(code)
-        projects = published_projects().for_country(code)
         context.update(
             code=code,
             country_name=countries.name(code),
-            **cached(f"country-counts:{code}", lambda: country_counts(code)),
+            **cached(f"country:{code}", lambda: country_summary(code)),
         )
         # Only the sections with something in them are queried.
         if context["meetings_count"]:
-            context["meetings"] = _with_gallery(meetings)[:COUNTRY_PAGE_ITEMS]
+            context["meetings"] = in_order(
+                _with_gallery(Meeting.objects.published()), context["meeting_ids"]
+            )
         if context["delegations_count"]:
-            context["delegations"] = delegations.with_countries()[:COUNTRY_PAGE_ITEMS]
+            context["delegations"] = in_order(
+                Delegation.objects.published().with_countries(), context["delegation_ids"]
+            )
         if context["projects_count"]:
-            context["projects"] = projects[:COUNTRY_PAGE_ITEMS]
+            context["projects"] = in_order(published_projects(), context["project_ids"])
             context["totals_html"] = totals_html(
                 AidProject.objects.published().for_country(code), name=f"country:{code}", level=3
             )
         return context
 
 
-def country_counts(code: str) -> dict[str, int]:
-    """How many published meetings, visits and projects concern the country
-    (kept until the content changes: core.content_cache)."""
-    return {
-        "meetings_count": Meeting.objects.published().for_country(code).count(),
-        "delegations_count": Delegation.objects.published().for_country(code).count(),
-        "projects_count": AidProject.objects.published().for_country(code).count(),
-    }
+def country_summary(code: str) -> dict:
+    """How many published meetings, visits and projects concern the country, and
+    which come first on its page (kept until the content changes: core.content_cache).
+
+    The first items are remembered by id: finding them among every item is the
+    costly part (the country's items may be far down the date order), fetching
+    them by id is not.
+    """
+    summary = {}
+    for name, items in (
+        ("meeting", Meeting.objects.published().for_country(code)),
+        ("delegation", Delegation.objects.published().for_country(code)),
+        ("project", published_projects().for_country(code)),
+    ):
+        summary[f"{name}s_count"] = items.count()
+        summary[f"{name}_ids"] = list(items.values_list("pk", flat=True)[:COUNTRY_PAGE_ITEMS])
+    return summary
+
+
+def in_order(queryset, ids: list[int]) -> list:
+    """The rows of ``queryset`` with these ids, in the order of ``ids``."""
+    rows = queryset.in_bulk(ids)
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 class SearchView(TemplateView):

@@ -127,7 +127,7 @@ PAGES_AFTER_A_CHANGE = {
     "/en/aid/programmes/programme/": 10,
     "/en/aid/projects/pr-0/": 5,
     "/en/countries/": 4,
-    "/en/countries/JP/": 16,
+    "/en/countries/JP/": 19,
     "/en/members/": 2,
     "/en/search/?q=Meeting": 4,
     "/en/meetings/feed/rss/": 2,
