@@ -3,13 +3,13 @@
 Every string written goes through ``core.text``: cleaned of control
 characters in every format (rows stored before text was cleaned on save), and
 in XLSX and CSV never read as a formula (``spreadsheet_text``). JSON keeps the
-text exactly as stored, formula-like or not.
+text exactly as stored, formula-like or not. CSV and JSON are written row by
+row by ``reports.streaming``, which open data uses too.
 """
 
 from __future__ import annotations
 
 import copy
-import csv
 import datetime as dt
 import io
 import json
@@ -24,7 +24,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.money import format_amount
-from core.text import clean_text, spreadsheet_text, spreadsheet_value
+from core.text import clean_text, spreadsheet_value
 from reports.data import (
     AnnualReport,
     Column,
@@ -32,6 +32,7 @@ from reports.data import (
     meeting_columns,
     project_columns,
 )
+from reports.streaming import csv_lines, json_array, plain_value
 
 FORMATS = ("xlsx", "docx", "csv", "json")
 CONTENT_TYPES = {
@@ -561,50 +562,13 @@ def _format(value, column: Column) -> str:
 # --- CSV and JSON ----------------------------------------------------------------
 
 
-def plain_value(value):
-    """Dates as ISO 8601, amounts with two decimals: the same on every database.
-
-    Text is cleaned of control characters and otherwise kept exactly (JSON).
-    """
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    if isinstance(value, str):
-        return clean_text(value, multiline=True)
-    return value
-
-
-#: Written first in every CSV file: the UTF-8 byte-order mark, without which
-#: Excel reads a CSV as the system's legacy code page and garbles Cyrillic.
-CSV_BOM = "\ufeff"
-
-
-def csv_value(value):
-    """A CSV cell: :func:`plain_value`, text never read as a formula, ``None`` empty.
-
-    Yes/no as words of the active language (the report's or the page's), as a
-    reader of the spreadsheet expects, not "True"/"False".
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, str):
-        return spreadsheet_text(value)
-    return plain_value(value)  # numbers stay numbers, even negative ones
-
-
 def write_csv_zip(report: AnnualReport, output: BinaryIO) -> None:
+    """A ZIP of one CSV file per entity, each written row by row."""
     with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for key, _title, columns, rows in entities(report):
             with archive.open(f"{key}-{report.year}.csv", "w") as raw:
                 text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-                text.write(CSV_BOM)
-                writer = csv.writer(text)
-                writer.writerow([column.key for column in columns])
-                for values in rows():
-                    writer.writerow([csv_value(values[c.key]) for c in columns])
+                text.writelines(csv_lines([column.key for column in columns], rows()))
                 text.flush()
                 text.detach()
 
@@ -651,14 +615,7 @@ def write_json(report: AnnualReport, output: BinaryIO) -> None:
     encoded = json.dumps(head, ensure_ascii=False, indent=None)
     output.write(encoded[:-1].encode())
     for key, _title, _columns, rows in entities(report):
-        output.write(f', "{key}": ['.encode())
-        for index, values in enumerate(rows()):
-            if index:
-                output.write(b",")
-            output.write(
-                json.dumps(
-                    {k: plain_value(v) for k, v in values.items()}, ensure_ascii=False
-                ).encode()
-            )
-        output.write(b"]")
+        output.write(f', "{key}": '.encode())
+        for piece in json_array(rows()):
+            output.write(piece.encode())
     output.write(b"}\n")
