@@ -121,7 +121,7 @@ def iati(request: HttpRequest) -> HttpResponse:
 
 
 class OpenDataView(TemplateView):
-    template_name = "commission/open_data.html"
+    template_name = "reports/open_data.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
