@@ -13,38 +13,9 @@ from aid.models import AidProject
 from aid.resources import AidProjectResource
 from meetings.models import Meeting
 from meetings.resources import MeetingResource
-from tests.factories import make_meeting, make_organisation, make_project
+from tests.factories import make_hospital_project, make_meeting, make_project
 
 pytestmark = pytest.mark.django_db
-
-
-def make_hospital_project() -> AidProject:
-    """A project with a donor, a programme and a recipient, each exported by its slug."""
-    from aid.models import AidProgramme
-
-    donor = make_organisation(name_en="Government of Japan", slug="government-of-japan")
-    programme = AidProgramme.objects.create(
-        title_en="Grass-roots grant assistance",
-        slug="japan-grass-roots-grant-assistance",
-        donor=donor,
-        status="published",
-    )
-    recipient = make_organisation(
-        name_en="Stolin Central District Hospital",
-        slug="stolin-central-district-hospital",
-        kind="hospital",
-        country="BY",
-    )
-    return make_project(
-        title_en="Supply of medical equipment to Stolin Central District Hospital",
-        title_ru="Поставка медицинского оборудования в Столинскую больницу",
-        slug="stolin-central-district-hospital-equipment",
-        donor=donor,
-        programme=programme,
-        recipient=recipient,
-        recipient_country="BY",
-        region="BY-BR",
-    )
 
 
 def export(client, model: str, file_format: int, query: str = "") -> bytes:

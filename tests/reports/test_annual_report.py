@@ -13,7 +13,14 @@ from docx import Document
 from openpyxl import load_workbook
 
 from aid.models import Milestone
-from tests.factories import make_delegation, make_meeting, make_organisation, make_project
+from tests.factories import (
+    make_delegation,
+    make_hospital_project,
+    make_japan_meeting,
+    make_meeting,
+    make_organisation,
+    make_project,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,17 +33,8 @@ def report(tmp_path, year="2026", file_format="xlsx", *extra) -> bytes:
 
 @pytest.fixture
 def year_2026():
-    make_meeting(
-        title_en="Commission Chairman Sergei Aleinik meets the Ambassador of Japan",
-        title_ru="Председатель комиссии Сергей Алейник встретился с Послом Японии",
-        countries=["JP"],
-    )
-    hospital = make_project(
-        title_en="Supply of medical equipment to Stolin Central District Hospital",
-        year=2026,
-        amount=None,
-    )
-    Milestone.objects.create(project=hospital, kind="agreement_signed", date="2026-01-16")
+    make_japan_meeting()
+    make_hospital_project()
     make_meeting(title_en="Draft sitting", status="draft", countries=["CN"])
     make_meeting(title_en="Talks with China", countries=["CN"], kind="video")
     make_delegation(title_en="Visit to Tokyo", direction="outgoing", countries=["JP"])

