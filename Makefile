@@ -48,9 +48,15 @@ format: install
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+# Two domains: django (templates and Python) and djangojs (static/**/*.js, served
+# to the admin by Django's JavaScript catalogue, admin:jsi18n).
+MAKEMESSAGES := $(PY) manage.py makemessages -l ru -l be --no-location --ignore ".venv/*" \
+	--ignore "tests/*" --ignore "benchmarks/*" --ignore "node_modules/*" --ignore "staticfiles/*"
+
 messages: install  ## Update the translation catalogues and compile them (needs GNU gettext)
-	$(PY) manage.py makemessages -l ru -l be --no-location --ignore ".venv/*" --ignore "tests/*" --ignore "benchmarks/*"
-	$(PY) manage.py compilemessages -l ru -l be --ignore ".venv/*"
+	$(MAKEMESSAGES)
+	$(MAKEMESSAGES) -d djangojs
+	$(PY) manage.py compilemessages -l ru -l be --ignore ".venv/*" --ignore "node_modules/*"
 
 clean:
 	rm -rf $(VENV) var staticfiles

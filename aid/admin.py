@@ -1,11 +1,16 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import Http404, HttpRequest, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from aid.forms import AidProjectAdminForm
 from aid.models import AidProgramme, AidProject, Milestone, ProjectDocument, ProjectPhoto
 from aid.resources import AidProgrammeResource, AidProjectResource
+from commission.models import Organisation
 from core.admin import PublishableAdmin
 from core.money import MoneyField, format_amount
 from photos.admin import GalleryInline, GalleryUploadAdminMixin
@@ -107,6 +112,51 @@ class AidProjectAdmin(GalleryUploadAdminMixin, PublishableAdmin):
         ),
         GalleryUploadAdminMixin.upload_fieldset,
     )
+
+    class Media:
+        # Picking a programme fills an empty donor at once (programme_donor_view).
+        js = ("admin/js/jquery.init.js", "admin_extra/programme_donor.js")
+
+    def get_urls(self):
+        return [
+            path(
+                "programme-donor/",
+                self.admin_site.admin_view(self.programme_donor_view),
+                name="aid_aidproject_programme_donor",
+            ),
+            *super().get_urls(),
+        ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "programme" and formfield is not None:
+            # Where the form's script asks for a programme's donor.
+            formfield.widget.attrs["data-donor-url"] = reverse(
+                "admin:aid_aidproject_programme_donor"
+            )
+        return formfield
+
+    def programme_donor_view(self, request: HttpRequest) -> JsonResponse:
+        """A programme's donor as the donor field's autocomplete shows it: ``{"id", "text"}``.
+
+        Only a convenience for the form's script: the donor left empty is
+        still taken from the programme when the form is saved
+        (``aid.models.project_donor``, the one rule). Answers those who may see
+        both programmes and organisations, as the autocompletes do.
+        """
+        programmes = self.admin_site.get_model_admin(AidProgramme)
+        organisations = self.admin_site.get_model_admin(Organisation)
+        if not (
+            programmes.has_view_permission(request) and organisations.has_view_permission(request)
+        ):
+            raise PermissionDenied
+        programme_id = request.GET.get("programme", "")
+        if not programme_id.isdigit():
+            raise Http404
+        programme = get_object_or_404(
+            programmes.get_queryset(request).select_related("donor"), pk=programme_id
+        )
+        return JsonResponse({"id": str(programme.donor_id), "text": str(programme.donor)})
 
     @admin.display(description=_("amount"), ordering="amount")
     def amount_display(self, project: AidProject) -> str:

@@ -17,7 +17,7 @@ from django import forms
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from aid.models import AidProgramme, AidProject
+from aid.models import AidProgramme, AidProject, project_donor
 from core.money import format_amount
 from photos.forms import GalleryUploadForm
 
@@ -80,9 +80,9 @@ class AidProjectAdminForm(GalleryUploadForm):
     def _fill_donor_from_programme(self, cleaned) -> None:
         if "donor" not in self.fields or cleaned.get("donor") or "donor" in self.errors:
             return
-        programme = cleaned.get("programme")
-        if programme is not None:
-            cleaned["donor"] = programme.donor
+        donor = project_donor(chosen=None, programme=cleaned.get("programme"))
+        if donor is not None:
+            cleaned["donor"] = donor
         else:
             self.add_error("donor", gettext("Choose the donor, or the programme to take it from."))
 

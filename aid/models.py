@@ -4,11 +4,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from commission.models import Document, Organisation
+from core.collation import sorted_by_name
 from core.publishing import PublishableModel, PublishableQuerySet
 from core.richtext import RichTextField
 from core.search_vectors import SearchVectorsModel
@@ -78,6 +80,19 @@ def donor_organisations() -> models.Q:
     return models.Q(kind__in=DONOR_KINDS)
 
 
+def project_donor(
+    *, chosen: Organisation | None, programme: AidProgramme | None
+) -> Organisation | None:
+    """The one rule for a project's donor: the one chosen, else its programme's.
+
+    Applied by the admin form and the import; the form's script only shows
+    the programme's donor early (``static/admin_extra/programme_donor.js``).
+    """
+    if chosen is None and programme is not None:
+        return programme.donor
+    return chosen
+
+
 class AidProgramme(SearchVectorsModel, PublishableModel):
     """A donor's programme, e.g. a government's grass-roots grant assistance."""
 
@@ -141,7 +156,66 @@ class AidProgramme(SearchVectorsModel, PublishableModel):
         return reverse("aid:programme", kwargs={"slug": self.slug})
 
 
+class ProjectStatus(models.TextChoices):
+    """A project's stage, in the order projects go through them (``AidProject.Status``)."""
+
+    # Mapped to IATI activity status codes in the open-data export.
+    PIPELINE = "pipeline", _("Pipeline")
+    IMPLEMENTATION = "implementation", _("Implementation")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+#: A project's stage as a number (pipeline 0 … suspended 4): the order by status.
+STATUS_STAGE = models.Case(
+    *(models.When(project_status=code, then=n) for n, code in enumerate(ProjectStatus.values)),
+    output_field=models.IntegerField(),
+)
+
+#: "The amount is not known" (false first): the first key of the order by amount,
+#: so that unknown amounts come last whichever way the amounts go.
+AMOUNT_NOT_KNOWN = IsNull(models.F("amount"), True)
+
+
 class AidProjectQuerySet(PublishableQuerySet):
+    #: The orders the public project list offers (``?sort=key`` or ``-key``):
+    #: one per column of its table.
+    SORT_KEYS = ("title", "donor", "region", "status", "amount")
+
+    def sorted_by(self, key: str, *, descending: bool = False) -> AidProjectQuerySet:
+        """Ordered by one of ``SORT_KEYS``, then in the lists' usual order.
+
+        The rule for amounts: amounts in different currencies are not
+        compared. Projects are grouped by currency (codes in alphabetical
+        order, whichever way the amounts go), each group ordered by amount;
+        projects whose amount is not known come last. Regions and statuses go
+        by their names in the page's language and by their stage. Title and
+        amount orders are read from indexes (``Meta.indexes``).
+        """
+        sign = "-" if descending else ""
+        if key == "title":
+            keys = [f"{sign}title"]
+        elif key == "donor":
+            keys = [f"{sign}donor__name"]
+        elif key == "region":
+            names = sorted_by_name(Region.choices, name=lambda choice: choice[1])
+            rank = models.Case(
+                *(models.When(region=code, then=n) for n, (code, _name) in enumerate(names)),
+                default=None,
+                output_field=models.IntegerField(),
+            )
+            keys = [rank.desc(nulls_last=True) if descending else rank.asc(nulls_last=True)]
+        elif key == "status":
+            keys = [STATUS_STAGE.desc() if descending else STATUS_STAGE.asc()]
+        elif key == "amount":
+            amount = models.F("amount")
+            keys = [AMOUNT_NOT_KNOWN, "currency", amount.desc() if descending else amount.asc()]
+        else:
+            raise ValueError(f"No order {key!r}: one of {', '.join(self.SORT_KEYS)}")
+        # The usual order, then the key, settle ties: pages never overlap.
+        return self.order_by(*keys, "-year", "title", "pk")
+
     def for_country(self, code: str) -> AidProjectQuerySet:
         """Projects whose donor is from, or whose recipient is in, the country."""
         code = code.upper()
@@ -171,13 +245,7 @@ class AidProjectQuerySet(PublishableQuerySet):
 class AidProject(SearchVectorsModel, PublishableModel):
     search_fields = ("title", "summary", "body")
 
-    class Status(models.TextChoices):
-        # Mapped to IATI activity status codes in the open-data export.
-        PIPELINE = "pipeline", _("Pipeline")
-        IMPLEMENTATION = "implementation", _("Implementation")
-        COMPLETED = "completed", _("Completed")
-        CANCELLED = "cancelled", _("Cancelled")
-        SUSPENDED = "suspended", _("Suspended")
+    Status = ProjectStatus
 
     title = models.CharField(_("title"), max_length=300)
     programme = models.ForeignKey(
@@ -260,10 +328,31 @@ class AidProject(SearchVectorsModel, PublishableModel):
         # The lists' order ("title" is the page language's column): the first
         # page is read from the index instead of sorting every project.
         indexes = [
+            *(
+                models.Index(
+                    fields=["-year", f"title_{language}"], name=f"aid_project_order_{language}"
+                )
+                for language in ("en", "ru", "be")
+            ),
+            # The list ordered by title (?sort=title, either way: read backwards).
+            *(
+                models.Index(fields=[f"title_{language}"], name=f"aid_project_title_{language}")
+                for language in ("en", "ru", "be")
+            ),
+            # The list ordered by status, then by amount (AidProjectQuerySet.sorted_by).
+            models.Index(STATUS_STAGE, name="aid_project_stage"),
             models.Index(
-                fields=["-year", f"title_{language}"], name=f"aid_project_order_{language}"
-            )
-            for language in ("en", "ru", "be")
+                AMOUNT_NOT_KNOWN,
+                models.F("currency"),
+                models.F("amount"),
+                name="aid_project_amount",
+            ),
+            models.Index(
+                AMOUNT_NOT_KNOWN,
+                models.F("currency"),
+                models.F("amount").desc(),
+                name="aid_project_amount_desc",
+            ),
         ]
 
     def __str__(self) -> str:

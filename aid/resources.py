@@ -1,6 +1,6 @@
 from import_export import fields
 
-from aid.models import AidProgramme, AidProject
+from aid.models import AidProgramme, AidProject, project_donor
 from commission.models import Organisation
 from core.money import MoneyWidget
 from core.resources import AllOrNothingResource, CountryWidget, slug_of, translated
@@ -41,6 +41,12 @@ class AidProjectResource(AllOrNothingResource):
     )
     amount = money("amount")
     amount_usd = money("amount_usd")
+
+    def import_instance(self, instance, row, **kwargs):
+        """A row with a programme and no donor takes the programme's (the form's rule)."""
+        super().import_instance(instance, row, **kwargs)
+        if instance.donor_id is None and instance.programme_id is not None:
+            instance.donor = project_donor(chosen=None, programme=instance.programme)
 
     class Meta(AllOrNothingResource.Meta):
         model = AidProject

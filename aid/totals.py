@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from aid.charts import dimension_chart, region_label
 from aid.models import AidProject
 from commission.models import Organisation
+from core.content_cache import cached
 
 
 @dataclass(frozen=True)
@@ -109,3 +111,20 @@ def totals_context(projects) -> dict:
         "usd_total": usd,
         "charts": [chart for chart in charts if chart],
     }
+
+
+def totals_html(projects, name: str, **options) -> str:
+    """The totals section (``aid/includes/totals.html``) of ``projects``, rendered.
+
+    Kept until the content changes (core.content_cache), per language:
+    ``name`` says what ``projects`` are (e.g. the filters applied). The
+    aggregates and charts are computed and drawn once per change, not per view.
+    ``options`` go to the template (``overview``, ``level``).
+    """
+    return cached(
+        f"aid-totals:{name}:{sorted(options.items())!r}",
+        lambda: render_to_string(
+            "aid/includes/totals.html", {**totals_context(projects), **options}
+        ),
+        per_language=True,
+    )

@@ -1,42 +1,27 @@
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
 from django.views.generic import DetailView, ListView
 
 from aid.filters import AidProjectFilter
-from aid.models import AidProgramme, AidProject
-from aid.totals import published_projects, totals_context
-from core.content_cache import cached
-from core.filtering import FilteredListMixin
+from aid.models import AidProgramme, AidProject, AidProjectQuerySet
+from aid.totals import published_projects, totals_html
+from core.filtering import FilteredListMixin, SortedListMixin
 from core.publishing import PublishedDetailMixin
 from meetings.models import Meeting
 from photos.models import gallery_prefetch
 
 
-def totals_html(projects, name: str, **options) -> str:
-    """The totals section (``aid/includes/totals.html``) of ``projects``, rendered.
-
-    Kept until the content changes (core.content_cache), per language:
-    ``name`` says what ``projects`` are (e.g. the filters applied). The
-    aggregates and charts are computed and drawn once per change, not per view.
-    ``options`` go to the template (``overview``, ``level``).
-    """
-    return cached(
-        f"aid-totals:{name}:{sorted(options.items())!r}",
-        lambda: render_to_string(
-            "aid/includes/totals.html", {**totals_context(projects), **options}
-        ),
-        per_language=True,
-    )
-
-
-class AidIndexView(FilteredListMixin, ListView):
+class AidIndexView(SortedListMixin, FilteredListMixin, ListView):
     template_name = "aid/aid_index.html"
     context_object_name = "projects"
     filterset_class = AidProjectFilter
     paginate_by = 50
+    sort_keys = AidProjectQuerySet.SORT_KEYS
 
     def get_queryset(self):
-        return self.filter(published_projects().for_lists())
+        return self.sorted(self.filter(published_projects().for_lists()))
+
+    def sort_queryset(self, queryset, key, descending):
+        return queryset.sorted_by(key, descending=descending)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

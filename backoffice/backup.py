@@ -27,6 +27,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from backoffice import backup_xml
+from core.kinds import kinds
 
 FORMAT_VERSION = 1
 #: Application data worth restoring; caches of other systems are left out.
@@ -165,15 +166,12 @@ def create_backup(path: Path, progress=lambda message: None) -> dict:
 
 
 def _has_content() -> bool:
-    from aid.models import AidProgramme, AidProject
     from commission.models import Organisation, Person
-    from delegations.models import Delegation
-    from meetings.models import Meeting
     from photos.models import Photo
 
     return any(
         model.objects.exists()
-        for model in (Meeting, Delegation, AidProgramme, AidProject, Person, Organisation, Photo)
+        for model in (*(kind.model for kind in kinds()), Person, Organisation, Photo)
     )
 
 

@@ -9,14 +9,10 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from aid.models import AidProgramme, AidProject
+from core.kinds import kinds
 from core.publishing import PublicationStatus
 from core.translations import incomplete_q
-from delegations.models import Delegation
-from meetings.models import Meeting
 from photos.models import Photo
-
-CONTENT_MODELS = [Meeting, Delegation, AidProgramme, AidProject]
 
 
 @dataclass(frozen=True)
@@ -35,7 +31,8 @@ def attention_items(user) -> list[tuple[str, list[Item]]]:
     """Sections of (label, count, link) rows, for the models the user may view."""
     now = timezone.now()
     drafts, scheduled, untranslated = [], [], []
-    for model in CONTENT_MODELS:
+    for kind in kinds():
+        model = kind.model
         opts = model._meta
         if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             continue
@@ -85,19 +82,25 @@ def attention_items(user) -> list[tuple[str, list[Item]]]:
 
 # --- the admin home's order ------------------------------------------------------
 
-#: The secretariat's work first, in this order; then shared records.
-CONTENT_ORDER = [
-    "meetings.meeting",
-    "delegations.delegation",
-    "aid.aidprogramme",
-    "aid.aidproject",
+#: The shared records, in this order, after the kinds of content.
+SHARED_ORDER = [
     "commission.person",
     "commission.organisation",
     "commission.membership",
     "commission.topic",
     "photos.photo",
 ]
-CONTENT_APPS = ["meetings", "delegations", "aid", "commission", "photos"]
+SHARED_APPS = ["commission", "photos"]
+
+
+def content_order() -> list[str]:
+    """The secretariat's work first, in the kinds' order; then shared records."""
+    return [kind.label for kind in kinds()] + SHARED_ORDER
+
+
+def content_apps() -> list[str]:
+    """The content apps in the kinds' order, then the shared records' apps."""
+    return list(dict.fromkeys(kind.model._meta.app_label for kind in kinds())) + SHARED_APPS
 
 
 def _position(label: str, order: list[str]) -> int:
@@ -111,18 +114,19 @@ def order_app_list(app_list: list[dict], user) -> list[dict]:
     listed for superusers only.
     """
     content, technical = [], []
+    order, apps = content_order(), content_apps()
     for app in app_list:
-        if app["app_label"] in CONTENT_APPS:
+        if app["app_label"] in apps:
             app["models"].sort(
                 key=lambda model: _position(
-                    f"{app['app_label']}.{model['object_name'].lower()}", CONTENT_ORDER
+                    f"{app['app_label']}.{model['object_name'].lower()}", order
                 )
             )
             content.append(app)
         else:
             app["technical"] = True
             technical.append(app)
-    content.sort(key=lambda app: CONTENT_APPS.index(app["app_label"]))
+    content.sort(key=lambda app: apps.index(app["app_label"]))
     return content + (technical if user.is_superuser else [])
 
 
@@ -136,9 +140,7 @@ def shortcuts(user) -> list[Shortcut]:
     """The home page's first row: what the secretariat starts most often."""
     items = []
     for model, label in (
-        (Meeting, _("New meeting")),
-        (Delegation, _("New visit")),
-        (AidProject, _("New aid project")),
+        *((kind.model, kind.add_label) for kind in kinds() if kind.add_label),
         (Photo, _("Upload a photo")),
     ):
         opts = model._meta

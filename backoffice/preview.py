@@ -1,30 +1,19 @@
-"""The preview of a draft from a signed, expiring link (made by ``core.preview``)."""
+"""The preview of a draft from a signed, expiring link (made by ``core.preview``).
+
+The draft is shown by its kind's public detail view (``core.kinds``).
+"""
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from core.kinds import kind_by_label
 from core.preview import MAX_AGE, SALT
-from core.roles import PUBLISHABLE
 from core.two_factor import is_verified
-
-
-def _detail_views():
-    from aid.views import ProgrammeDetailView, ProjectDetailView
-    from delegations.views import DelegationDetailView
-    from meetings.views import MeetingDetailView
-
-    return {
-        "meetings.meeting": MeetingDetailView,
-        "delegations.delegation": DelegationDetailView,
-        "aid.aidprogramme": ProgrammeDetailView,
-        "aid.aidproject": ProjectDetailView,
-    }
 
 
 def preview(request: HttpRequest, token: str) -> HttpResponse:
@@ -38,12 +27,13 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         return response
     except signing.BadSignature as error:
         raise Http404 from error
-    if label not in PUBLISHABLE:
+    kind = kind_by_label().get(label)
+    if kind is None:
         raise Http404
-    model = apps.get_model(label)
+    model = kind.model
     if not request.user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
         raise Http404
-    response = _detail_views()[label].as_view(preview=True)(request, pk=pk)
+    response = kind.detail_view.as_view(preview=True)(request, pk=pk)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -12,12 +12,15 @@ anonymous page cache is off anyway).
     .venv/bin/python benchmarks/admin_pages.py --postgres postgres://postgres@127.0.0.1:5432/postgres
 
 With --postgres a temporary database is created on that server and dropped
-afterwards. Run from the project root.
+afterwards. With --database (twice: the defaults, then ×10) existing seeded
+databases are measured as they are, with the growth of each page (100k/10k,
+wall-clock medians). Run from the project root.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -108,13 +111,24 @@ def main() -> None:
     parser.add_argument(
         "--postgres", help="A PostgreSQL server URL to create a temporary database on."
     )
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--database",
+        action="append",
+        help="An existing, seeded database to measure as it is; give a second one"
+        " (seeded ×10) for the growth figures.",
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
-        report(measure(options.runs))
+        results = measure(options.runs)
+        report(results)
+        Path(options.child).write_text(json.dumps(results))
+        return
+    env = public_pages.environment()
+    if options.database:
+        report_growth([measure_in_child(env, url, options.runs) for url in options.database])
         return
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "DEBUG": "true", "LOG_LEVEL": "WARNING", "SERVE_MEDIA": "false"}
         database = None
         if options.postgres:
             import psycopg
@@ -122,30 +136,54 @@ def main() -> None:
             database = f"commission_bench_{uuid.uuid4().hex[:8]}"
             with psycopg.connect(options.postgres, autocommit=True) as connection:
                 connection.execute(f'CREATE DATABASE "{database}"')
-            env["DATABASE_URL"] = options.postgres.rsplit("/", 1)[0] + f"/{database}"
+            url = options.postgres.rsplit("/", 1)[0] + f"/{database}"
         else:
-            env["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+            url = f"sqlite:///{folder}/bench.sqlite3"
         try:
-            print(f"Seeding {env['DATABASE_URL'].split('://')[0]}…", flush=True)
-            public_pages.seed(env)
-            subprocess.run(
-                [sys.executable, __file__, "--child", f"--runs={options.runs}"],
-                cwd=ROOT,
-                env={
-                    **env,
-                    "PYTHONPATH": str(ROOT),
-                    "DJANGO_SETTINGS_MODULE": os.environ.get(
-                        "DJANGO_SETTINGS_MODULE", "config.settings"
-                    ),
-                },
-                check=True,
-            )
+            print(f"Seeding {url.split('://')[0]}…", flush=True)
+            public_pages.seed({**env, "DATABASE_URL": url})
+            measure_in_child(env, url, options.runs)
         finally:
             if database:
                 import psycopg
 
                 with psycopg.connect(options.postgres, autocommit=True) as connection:
                     connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+def measure_in_child(env: dict, url: str, runs: int):
+    """Measure the database at ``url`` in a fresh process (its own settings)."""
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "results.json"
+        subprocess.run(
+            [sys.executable, __file__, f"--child={output}", f"--runs={runs}"],
+            cwd=ROOT,
+            env={
+                **env,
+                "DATABASE_URL": url,
+                "PYTHONPATH": str(ROOT),
+                "DJANGO_SETTINGS_MODULE": os.environ.get(
+                    "DJANGO_SETTINGS_MODULE", "config.settings"
+                ),
+            },
+            check=True,
+        )
+        return json.loads(output.read_text())
+
+
+def report_growth(runs) -> None:
+    if len(runs) < 2:
+        return
+    small, large = runs
+    print()
+    print(f"{'page':36} {'10k CPU ×':>9} {'100k CPU ×':>10} {'100k/10k':>8}")
+    for (label, median, _p95, cpu), (_label, large_median, _lp95, large_cpu) in zip(
+        small, large, strict=True
+    ):
+        print(
+            f"{label:36} {cpu / small[0][3]:9.1f} {large_cpu / large[0][3]:10.1f}"
+            f" {large_median / median:8.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -20,15 +20,23 @@ afterwards. With --growth the same pages are measured a second time on a
 second database seeded with ten times the data (100,000 meetings, 20,000
 delegations, 50,000 projects; seeding takes a few minutes), and the ratio
 of the two medians (100k/10k) is reported per page. --database URL measures
-an existing, already seeded database instead (nothing created or dropped).
+an existing, already seeded database instead (nothing created or dropped);
+given twice (a database seeded with the defaults, then one seeded ×10), it
+reports the growth figures too:
+
+    .venv/bin/python manage.py seed_bulk                # into each database, after migrate
+    .venv/bin/python manage.py seed_bulk --meetings=100000 --delegations=20000 --projects=50000
+    .venv/bin/python benchmarks/public_pages.py --database "$PG/bench10k" --database "$PG/bench100k"
 Run from the project root.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -144,7 +152,12 @@ def main() -> None:
     parser.add_argument(
         "--postgres", help="A PostgreSQL server URL to create a temporary database on."
     )
-    parser.add_argument("--database", help="An existing, seeded database to measure as it is.")
+    parser.add_argument(
+        "--database",
+        action="append",
+        help="An existing, seeded database to measure as it is; give a second one"
+        " (seeded ×10) for the growth figures.",
+    )
     parser.add_argument(
         "--growth", action="store_true", help="Measure again with 10x the data, report 100k/10k."
     )
@@ -155,14 +168,47 @@ def main() -> None:
         report(results)
         Path(options.child).write_text(json.dumps(results))
         return
-    env = {**os.environ, "DEBUG": "true", "LOG_LEVEL": "WARNING", "SERVE_MEDIA": "false"}
+    env = environment()
     if options.database:
-        report_growth([run(env, options.database, options.runs, seeded=True)])
+        report_growth([run(env, url, options.runs, seeded=True) for url in options.database])
         return
     runs = [run(env, options.postgres, options.runs, scale=1)]
     if options.growth:
         runs.append(run(env, options.postgres, options.runs, scale=10))
     report_growth(runs)
+
+
+def environment() -> dict:
+    """The settings the pages are measured with: production's (DEBUG off).
+
+    Production's template engine, database connections kept between requests
+    (``CONN_MAX_AGE``) and hashed static files, collected once per run into a
+    temporary folder. Only what an in-process HTTP client needs differs: no
+    redirect to HTTPS, the client's host allowed, and the admin benchmark's
+    user logged in without a second factor.
+    """
+    static_root = Path(tempfile.mkdtemp(prefix="commission-bench-static-"))
+    atexit.register(shutil.rmtree, static_root, ignore_errors=True)
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": "benchmark-only",
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_SSL_REDIRECT": "false",
+        "ADMIN_REQUIRE_2FA": "false",
+        "STATIC_ROOT": str(static_root),
+        "LOG_LEVEL": "WARNING",
+        "SERVE_MEDIA": "false",
+        "CONN_MAX_AGE": "60",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=ROOT,
+        env={**env, "DATABASE_URL": "sqlite:///:memory:"},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return env
 
 
 def run(env: dict, server: str | None, runs: int, *, scale: int = 1, seeded: bool = False):

@@ -1,5 +1,6 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from core import kinds
 
 
 def create_countries(using="default", apps=None, **kwargs) -> None:
@@ -15,7 +16,7 @@ def create_countries(using="default", apps=None, **kwargs) -> None:
         Country.ensure_all(using=using, model=model)
 
 
-class CommissionConfig(AppConfig):
+class CommissionConfig(kinds.ProjectAppConfig):
     name = "commission"
     verbose_name = _("Commission: people and organisations")
 

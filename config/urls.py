@@ -11,10 +11,12 @@ from core import health
 from reports import opendata
 from reports import views as report_views
 from website import views
-from website.sitemaps import SITEMAPS
+from website.sitemaps import sitemaps
 
 # Search engines fetch sitemaps rarely; an hour's delay for new items is fine.
 SITEMAP_CACHE_SECONDS = 3600
+#: The sitemap index's sections (the URL file is read once every app is ready).
+SITEMAPS = sitemaps()
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME

@@ -21,6 +21,7 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 
 from core import services
+from core.content_cache import cached
 from core.countries import choices as country_choices
 from core.countries import countries_prefetch, has_countries, name_of, names_of
 from core.history import GuardedHistoryAdmin
@@ -126,10 +127,18 @@ class ContentAdmin(CheapRowsMixin, ImportExportMixin, GuardedHistoryAdmin, Trans
         return queryset
 
     def get_object(self, request, object_id, from_field=None):
+        # A page that only reads (GET) asks for its object several times (the
+        # change view, the history guard, the read-only note): fetched once.
+        reading = request.method in ("GET", "HEAD")
+        key = (self.model._meta.label, str(object_id), from_field)
+        fetched = request.__dict__.setdefault("_admin_objects", {}) if reading else {}
+        if key in fetched:
+            return fetched[key]
         obj = super().get_object(request, object_id, from_field)
         if obj is not None and not self.has_change_permission(request, obj):
             # Shown read-only: the rich text as formatted text, not as its HTML source.
             show_rich_text_formatted(obj)
+        fetched[key] = obj
         return obj
 
 
@@ -518,7 +527,13 @@ class CountryListFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        return country_choices(model_admin.model.objects.present_countries())
+        # Kept until the content changes (core.content_cache): not a scan per page.
+        model = model_admin.model
+        return cached(
+            f"admin-countries:{model._meta.label}",
+            lambda: country_choices(model.objects.present_countries()),
+            per_language=True,
+        )
 
     def queryset(self, request, queryset):
         if self.value():

@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
         from core.collation import install_country_sorting
+        from core.kinds import project_app_labels
         from core.page_cache import bump_content_version
         from core.text import clean_text_fields
 
@@ -26,7 +27,7 @@ class CoreConfig(AppConfig):
         def content_changed(sender, **kwargs) -> None:
             bump_content_version()
 
-        for label in ("commission", "meetings", "delegations", "aid", "photos"):
+        for label in project_app_labels():
             for model in apps.get_app_config(label).get_models():
                 if model.__name__.startswith("Historical"):
                     continue

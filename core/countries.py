@@ -46,11 +46,11 @@ def name_of(code: str) -> str:
 
 def choices(codes: Iterable[str]) -> list[tuple[str, str]]:
     """(code, name) pairs sorted by the name in the active language."""
-    return sorted_by_name(((code, country_catalogue.name(code)) for code in set(codes)), _by_name)
+    return sorted_by_name(((code, name_of(code)) for code in set(codes)), _by_name)
 
 
 def _by_name(pair: tuple[str, str]) -> str:
-    return str(pair[1])
+    return pair[1]
 
 
 def matching_codes(term: str) -> list[str]:

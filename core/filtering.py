@@ -19,8 +19,8 @@ from core.countries import choices as country_choices
 from core.tracking import parameters_without_tracking
 from core.years import MAX_YEAR, MIN_YEAR
 
-#: Parameters that are not filters (pagination).
-NOT_FILTERS = {"page"}
+#: Parameters that are not filters (pagination, order).
+NOT_FILTERS = {"page", "sort"}
 
 
 class CountryFilter(django_filters.ChoiceFilter):
@@ -176,6 +176,47 @@ class FilteredListMixin:
         # same with or without them, and its links do not pass them on.
         params = parameters_without_tracking(self.request.GET)
         params.pop("page", None)
+        # An order the list does not offer is not passed on either.
+        sort = getattr(self, "sort", "")
+        params.pop("sort", None)
+        context["sort_query"] = params.urlencode()  # the filters, for the column links
+        if sort:
+            params["sort"] = sort
         context["filter_query"] = params.urlencode()
         context["filtered"] = any(k not in NOT_FILTERS and v for k, v in params.items())
+        return context
+
+
+class SortedListMixin:
+    """A list ordered by a column the visitor chose: ``?sort=key`` or ``?sort=-key``.
+
+    ``sort_keys`` are the orders offered; any other value gives the list's
+    default order (never an error). The view orders by
+    :meth:`sort_queryset`; pagination and the filter form keep the order
+    (``filter_query``, ``sort`` in the context), and the column headings
+    link to the other orders (``{% sort_heading %}``).
+    """
+
+    sort_keys: tuple[str, ...] = ()
+
+    @cached_property
+    def sort(self) -> str:
+        """The order asked for, if the list offers it; "" for the default order."""
+        value = self.request.GET.get("sort", "")
+        return value if value.removeprefix("-") in self.sort_keys else ""
+
+    def sort_queryset(self, queryset: QuerySet, key: str, descending: bool) -> QuerySet:
+        raise NotImplementedError
+
+    def sorted(self, queryset: QuerySet) -> QuerySet:
+        if not self.sort:
+            return queryset
+        return self.sort_queryset(
+            queryset, self.sort.removeprefix("-"), descending=self.sort.startswith("-")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sort"] = self.sort
+        context["sortable"] = True
         return context

@@ -246,6 +246,8 @@ class RichTextWidget(forms.Textarea):
     map, which the site's Content-Security-Policy forbids; this widget loads one
     module of ours (``static/admin_extra/richtext.js``) that imports the editor by its
     file's address instead, and configures exactly the allow-list's features.
+    Its toolbar and dialogs are translated by Django's JavaScript catalogue
+    (``djangojs``), which the admin's change form loads before its media.
     """
 
     template_name = "django/forms/widgets/textarea.html"

@@ -1,10 +1,12 @@
 """The secretariat's roles: which permissions the Editor and Publisher groups hold.
 
-This is the one live list of what each role holds. The tests build the groups
-from it (``create_roles``) and a test checks that the migrated database gives
-the groups exactly these permissions. The data migrations do not import this
-module: each freezes the list it applied, so that changing a role later needs a
-new migration rather than silently rewriting an old one.
+This is the one live list of what each role holds (the kinds of content and
+their parts come from their apps' declarations, ``core.kinds``). The tests
+build the groups from it (``create_roles``) and a test checks that the
+migrated database gives the groups exactly these permissions. The data
+migrations do not import this module: each freezes the list it applied, so
+that changing a role later needs a new migration rather than silently
+rewriting an old one.
 
 The rule, as enforced by the admin:
 
@@ -19,6 +21,8 @@ The rule, as enforced by the admin:
   drafts-included version is for those who may see every kind of draft it lists.
 """
 
+from core.kinds import kinds, publishable_labels
+
 EDITOR = "Editor"
 PUBLISHER = "Publisher"
 
@@ -28,26 +32,22 @@ PUBLISH_SHARED = "commission.publish_shared"
 #: Open the admin's annual-report page.
 VIEW_ANNUAL_REPORT = "commission.view_annual_report"
 
-#: Models whose objects are published; an editor may only change their drafts.
-PUBLISHABLE = ["meetings.meeting", "delegations.delegation", "aid.aidprogramme", "aid.aidproject"]
-
-#: Models editors work on (add, change, view, and delete of drafts' parts).
-CONTENT = PUBLISHABLE + [
-    "meetings.participant",
-    "meetings.meetingphoto",
-    "delegations.delegationmember",
-    "delegations.programmeitem",
-    "delegations.delegationdocument",
-    "delegations.delegationphoto",
-    "aid.milestone",
-    "aid.projectdocument",
-    "aid.projectphoto",
+#: Shared records editors work on besides the kinds of content and their parts.
+SHARED = [
     "commission.person",
     "commission.organisation",
     "commission.topic",
     "commission.membership",
     "photos.photo",
 ]
+
+
+def content() -> list[str]:
+    """Models editors work on (add, change, view, and delete of drafts' parts):
+    the kinds of content (published: an editor may only change their drafts),
+    their parts, then the shared records."""
+    return publishable_labels() + [part for kind in kinds() for part in kind.parts] + SHARED
+
 
 #: Editors may not delete these at all (deletion of published work is the
 #: publisher's; photos may be in use on published pages).
@@ -66,7 +66,8 @@ EXTRA = {
 def permissions_for(role: str) -> list[tuple[str, str]]:
     """(app_label, codename) pairs of the role's permissions."""
     pairs: list[tuple[str, str]] = []
-    for label in CONTENT:
+    published = publishable_labels()
+    for label in content():
         app_label, model_name = label.split(".")
         actions = ["add", "change", "view", "delete"]
         if role == EDITOR and label in EDITOR_MAY_ONLY_VIEW:
@@ -74,7 +75,7 @@ def permissions_for(role: str) -> list[tuple[str, str]]:
         elif role == EDITOR and label in EDITOR_MAY_NOT_DELETE:
             actions.remove("delete")
         pairs.extend((app_label, f"{action}_{model_name}") for action in actions)
-        if role == PUBLISHER and label in PUBLISHABLE:
+        if role == PUBLISHER and label in published:
             pairs.append((app_label, f"publish_{model_name}"))
     pairs.extend(tuple(name.split(".")) for name in EXTRA[role])
     return pairs

@@ -83,43 +83,46 @@ def vector_sql(fields: tuple[str, ...], language: str, row: str = "NEW") -> str:
     )
 
 
-def install_trigger(schema_editor, table: str, fields: tuple[str, ...]) -> None:
-    """Create (or replace) the trigger keeping ``table``'s vectors, fill them, index them.
+def trigger_statements(table: str, fields: tuple[str, ...]) -> list[str]:
+    """The SQL creating (or replacing) the trigger that keeps ``table``'s vectors,
+    filling them for existing rows and indexing them (PostgreSQL).
 
-    PostgreSQL only; called by the migrations with the fields as they were then.
+    For writing a migration: a migration holds a copy of these statements as
+    they are when it is written (never a call to this function), so that later
+    changes here cannot change what an old migration does.
+    ``tests/core/test_search_vectors.py`` checks that the latest migration of
+    each searchable model holds the statements for its ``search_fields``.
     """
-    if schema_editor.connection.vendor != "postgresql":
-        return
     assignments = "\n".join(
         f"  NEW.{vector_field_name(language)} := {vector_sql(fields, language)};"
         for language in LANGUAGES
     )
     name = f"{table}_search"
-    schema_editor.execute(
+    statements = [
         f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$\n"
-        f"BEGIN\n{assignments}\n  RETURN NEW;\nEND\n$$ LANGUAGE plpgsql"
-    )
-    schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-    schema_editor.execute(
+        f"BEGIN\n{assignments}\n  RETURN NEW;\nEND\n$$ LANGUAGE plpgsql",
+        f"DROP TRIGGER IF EXISTS {name} ON {table}",
         f"CREATE TRIGGER {name} BEFORE INSERT OR UPDATE ON {table} "
-        f"FOR EACH ROW EXECUTE FUNCTION {name}()"
-    )
-    # Existing rows: the trigger computes their vectors.
-    schema_editor.execute(f"UPDATE {table} SET id = id")
+        f"FOR EACH ROW EXECUTE FUNCTION {name}()",
+        # Existing rows: the trigger computes their vectors.
+        f"UPDATE {table} SET id = id",
+    ]
     for language in LANGUAGES:
         column = vector_field_name(language)
-        schema_editor.execute(
+        statements.append(
             f"CREATE INDEX IF NOT EXISTS {table[:20]}_{column}_gin ON {table} USING gin ({column})"
         )
+    return statements
 
 
-def remove_trigger(schema_editor, table: str) -> None:
-    if schema_editor.connection.vendor != "postgresql":
-        return
+def removal_statements(table: str) -> list[str]:
+    """The SQL undoing :func:`trigger_statements` (for a migration's reverse, copied likewise)."""
     name = f"{table}_search"
-    schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-    schema_editor.execute(f"DROP FUNCTION IF EXISTS {name}()")
-    for language in LANGUAGES:
-        schema_editor.execute(
+    return [
+        f"DROP TRIGGER IF EXISTS {name} ON {table}",
+        f"DROP FUNCTION IF EXISTS {name}()",
+        *(
             f"DROP INDEX IF EXISTS {table[:20]}_{vector_field_name(language)}_gin"
-        )
+            for language in LANGUAGES
+        ),
+    ]

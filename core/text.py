@@ -26,6 +26,8 @@ import re
 from django.db import models
 from django.utils.html import linebreaks
 
+from core.kinds import project_app_labels
+
 #: Control characters that mean "new line" in pasted text: vertical tab (Word's
 #: manual line break), form feed (its page break) and NEL.
 _LINE_BREAKS = "\x0b\x0c\x85"
@@ -98,9 +100,6 @@ def is_multiline(field: models.Field) -> bool:
 
 # --- stored text ------------------------------------------------------------------
 
-#: The apps whose models' text is cleaned before saving (their historical models too).
-PROJECT_APPS = frozenset({"commission", "photos", "meetings", "delegations", "aid"})
-
 
 @functools.cache
 def _text_fields(model: type[models.Model]) -> tuple[tuple[str, bool, bool], ...]:
@@ -109,7 +108,8 @@ def _text_fields(model: type[models.Model]) -> tuple[tuple[str, bool, bool], ...
 
     from core.richtext import is_rich_text
 
-    if model._meta.app_label not in PROJECT_APPS:
+    # The project's own apps' models (their historical models too).
+    if model._meta.app_label not in project_app_labels():
         return ()
     return tuple(
         (field.attname, is_multiline(field), is_rich_text(field))

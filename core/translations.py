@@ -24,6 +24,7 @@ photo). The fields are modeltranslation's registered fields of each model.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
@@ -82,6 +83,7 @@ def register_parts(model, *paths: str) -> None:
     _PARTS[model] = tuple(paths)
 
 
+@cache  # registrations are made once, when the apps load
 def translated_fields(model) -> tuple[str, ...]:
     """The names of ``model``'s fields registered with modeltranslation (none if unregistered)."""
     from modeltranslation.translator import NotRegistered, translator
@@ -149,6 +151,7 @@ def _part_rows(obj, path: str):
     return rows
 
 
+@cache
 def _part_model(model, path: str):
     first, _sep, rest = path.partition("__")
     related = model._meta.get_field(first).related_model

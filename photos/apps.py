@@ -1,8 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import kinds
 
-class PhotosConfig(AppConfig):
+
+class PhotosConfig(kinds.ProjectAppConfig):
     name = "photos"
     verbose_name = _("Photos")
 

@@ -417,22 +417,23 @@ def _placeholder(image: Image.Image) -> str:
     return "data:image/webp;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def render_variants(
-    source: BinaryIO,
-    formats: tuple[str, ...] = FORMATS,
-    *,
-    adaptive: bool = True,
-    crops: tuple[str, ...] = (),
-    focal: tuple[float, float] = (0.5, 0.5),
-) -> RenderResult:
-    """Decode ``source`` once and return every variant of it.
+@dataclass
+class Decoded:
+    """An original decoded once, upright and in sRGB, with the widths to make."""
 
-    With ``adaptive`` (the default) each format's quality is searched for
-    on the largest width, between the format's floor and ceiling, and carried
-    down to the smaller widths, each checked and raised if it falls short
-    (smaller widths hold more detail per pixel). Without it, the configured
-    quality is used throughout. ``crops`` (keys of ``CROPS``) adds variants
-    cropped to those aspect ratios around ``focal``.
+    image: Image.Image
+    display_width: int
+    display_height: int
+    widths: list[int]
+    #: libjpeg decoded at a reduced scale (the largest variant still fits).
+    reduced_decode: bool
+
+
+def _decode_original(source: BinaryIO) -> Decoded:
+    """The one decode every variant of a photo is made from.
+
+    Whole-photo and cropped variants alike start from it, so cropped variants
+    made alone (:func:`render_crops`) are the bytes a full render makes.
     """
     with warnings.catch_warnings():
         # A decompression bomb is an error, never a warning.
@@ -452,6 +453,52 @@ def render_variants(
     reduced_decode = image.size != stored_size
     image = upright(image)
     image = _to_srgb(image, icc_profile)
+    return Decoded(image, display_width, display_height, widths, reduced_decode)
+
+
+def render_crops(
+    source: BinaryIO,
+    *,
+    crops: tuple[str, ...],
+    focal: tuple[float, float],
+    qualities: dict[tuple[str, int], int],
+    formats: tuple[str, ...] = FORMATS,
+) -> list[Variant]:
+    """Only the cropped variants of ``source``, around ``focal``.
+
+    For a moved focal point: the whole photo's variants do not change, so
+    they are not made again. ``qualities`` are the qualities the whole
+    photo's variants were encoded at, by (format, width), as
+    :func:`render_variants` chose them: the crops come out byte for byte as a
+    full render would make them.
+    """
+    image = _decode_original(source).image
+    variants = _crop_variants(image, formats, crops, focal, qualities)
+    variants.sort(key=lambda variant: (variant.crop, FORMATS.index(variant.format), variant.width))
+    return variants
+
+
+def render_variants(
+    source: BinaryIO,
+    formats: tuple[str, ...] = FORMATS,
+    *,
+    adaptive: bool = True,
+    crops: tuple[str, ...] = (),
+    focal: tuple[float, float] = (0.5, 0.5),
+) -> RenderResult:
+    """Decode ``source`` once and return every variant of it.
+
+    With ``adaptive`` (the default) each format's quality is searched for
+    on the largest width, between the format's floor and ceiling, and carried
+    down to the smaller widths, each checked and raised if it falls short
+    (smaller widths hold more detail per pixel). Without it, the configured
+    quality is used throughout. ``crops`` (keys of ``CROPS``) adds variants
+    cropped to those aspect ratios around ``focal``.
+    """
+    decoded = _decode_original(source)
+    image, widths = decoded.image, decoded.widths
+    display_width, display_height = decoded.display_width, decoded.display_height
+    reduced_decode = decoded.reduced_decode
     has_alpha = image.mode == "RGBA"
 
     variants: list[Variant] = []

@@ -20,23 +20,23 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aid.models import AidProject
+from core.kinds import kinds
 from core.roles import VIEW_ANNUAL_REPORT
-from delegations.models import Delegation
-from meetings.models import Meeting
 from reports.data import AnnualReport
 from reports.options import MAX_YEAR, MIN_YEAR, report_format, report_language, report_year
 from reports.writers import CONTENT_TYPES, EXTENSIONS, FORMATS, write
 
-#: The kinds of item whose drafts the internal version lists.
-REPORTED_MODELS = (Meeting, Delegation, AidProject)
+
+def reported_models() -> list[type]:
+    """The kinds of item whose drafts the internal version lists."""
+    return [kind.model for kind in kinds() if kind.in_annual_report]
 
 
 def may_include_drafts(user) -> bool:
     """Whether the user may see the drafts the internal version lists."""
     return all(
         user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
-        for model in REPORTED_MODELS
+        for model in reported_models()
     )
 
 

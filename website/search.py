@@ -23,15 +23,12 @@ from django.db.models import F, Func, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext_lazy as _
 
-from aid.models import AidProgramme, AidProject
+from core.kinds import search_kinds
 from core.richtext import html_to_text
 from core.search_vectors import CONFIGS, columns, vector_field_name
 from core.search_vectors import search_vector as _search_vector
 from core.translations import column as translated_column
-from delegations.models import Delegation
-from meetings.models import Meeting
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 20
@@ -39,13 +36,15 @@ RESULTS_PER_KIND = 20
 CANDIDATES = 500
 START, STOP = "\x02", "\x03"
 
-#: (model, label, the text fields searched; the first is the title).
-SOURCES = [
-    (Meeting, _("Meeting"), ("title", "summary", "body")),
-    (Delegation, _("Delegation"), ("title", "purpose", "summary")),
-    (AidProject, _("Aid project"), ("title", "summary", "body")),
-    (AidProgramme, _("Aid programme"), ("title", "description")),
-]
+
+def sources() -> list[tuple[type, str, tuple[str, ...]]]:
+    """(model, label, the text fields searched; the first is the title) of each kind.
+
+    From the kinds of content (``core.kinds``), in search's order; the label is
+    the model's name in the active language ("Meeting"), the fields those the
+    model's search vectors are made of.
+    """
+    return [(kind.model, kind.name, kind.search_fields) for kind in search_kinds()]
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,7 @@ def _postgres(query: str, language: str) -> list[Result]:
     search_query = SearchQuery(query, search_type="websearch", config=config)
     results = []
     vector = F(vector_field_name(language))
-    for model, label, fields in SOURCES:
+    for model, label, fields in sources():
         matches = model.objects.published().filter(
             **{vector_field_name(language): search_query}  # "@@", on the stored vector
         )
@@ -189,7 +188,7 @@ def _simple(query: str, language: str) -> list[Result]:
     words = [word for word in query.split() if word][:8]
     pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
     results = []
-    for model, label, fields in SOURCES:
+    for model, label, fields in sources():
         columns = _columns(fields, language)
         folded = {f"{column}_folded": Casefold(column) for column in columns}
         condition = Q()

@@ -1,36 +1,23 @@
-"""The sitemap index: the site's own pages and each content app's sitemap."""
+"""The sitemap index: the site's own pages and each kind of content's sitemap."""
 
 from django.urls import reverse
 
-from aid.sitemaps import ProgrammeSitemap, ProjectSitemap
+from core.kinds import kinds
 from core.sitemaps import LocalisedSitemap
-from delegations.sitemaps import DelegationSitemap
-from meetings.sitemaps import MeetingSitemap
 
 
 class PagesSitemap(LocalisedSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return [
-            "home",
-            "meetings:archive",
-            "delegations:list",
-            "aid:index",
-            "countries",
-            "members",
-            "about",
-            "open_data",
-        ]
+        # Each content app's index page once (aid's kinds share one), in the kinds' order.
+        indexes = list(dict.fromkeys(kind.index_url for kind in kinds()))
+        return ["home", *indexes, "countries", "members", "about", "open_data"]
 
     def location(self, item: str) -> str:
         return reverse(item)
 
 
-SITEMAPS = {
-    "pages": PagesSitemap,
-    "meetings": MeetingSitemap,
-    "delegations": DelegationSitemap,
-    "programmes": ProgrammeSitemap,
-    "projects": ProjectSitemap,
-}
+def sitemaps() -> dict[str, type]:
+    """{section: sitemap class}: the pages, then each kind's (``core.kinds``)."""
+    return {"pages": PagesSitemap, **{kind.sitemap_section: kind.sitemap for kind in kinds()}}

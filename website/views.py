@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from django_countries import countries
 
 from aid.models import AidProgramme, AidProject
-from aid.totals import published_projects, totals_context
+from aid.totals import published_projects, totals_html
 from commission.models import Membership, Person
 from core.collation import sorted_by_name
 from core.content_cache import cached
@@ -86,24 +86,30 @@ class CountryListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meetings = Meeting.objects.published().count_by_country()
-        visits = Delegation.objects.published().count_by_country()
-        donors = Counter(AidProject.objects.published().values_list("donor__country", flat=True))
-        codes = (set(meetings) | set(visits) | set(donors)) - {"", "BY"}
-        context["countries"] = sorted_by_name(
-            (
-                {
-                    "code": code,
-                    "name": countries.name(code),
-                    "meetings": meetings[code],
-                    "delegations": visits[code],
-                    "projects": donors[code],
-                }
-                for code in codes
-            ),
-            itemgetter("name"),
-        )
+        # Kept until the content changes (core.content_cache).
+        context["countries"] = cached("country-list", country_rows, per_language=True)
         return context
+
+
+def country_rows() -> list[dict]:
+    """Every country something published concerns, with its counts, by name."""
+    meetings = Meeting.objects.published().count_by_country()
+    visits = Delegation.objects.published().count_by_country()
+    donors = Counter(AidProject.objects.published().values_list("donor__country", flat=True))
+    codes = (set(meetings) | set(visits) | set(donors)) - {"", "BY"}
+    return sorted_by_name(
+        (
+            {
+                "code": code,
+                "name": str(countries.name(code)),
+                "meetings": meetings[code],
+                "delegations": visits[code],
+                "projects": donors[code],
+            }
+            for code in codes
+        ),
+        itemgetter("name"),
+    )
 
 
 class CountryDetailView(TemplateView):
@@ -120,15 +126,29 @@ class CountryDetailView(TemplateView):
         context.update(
             code=code,
             country_name=countries.name(code),
-            meetings=_with_gallery(meetings)[:COUNTRY_PAGE_ITEMS],
-            meetings_count=meetings.count(),
-            delegations=delegations.with_countries()[:COUNTRY_PAGE_ITEMS],
-            delegations_count=delegations.count(),
-            projects=projects[:COUNTRY_PAGE_ITEMS],
-            projects_count=projects.count(),
+            **cached(f"country-counts:{code}", lambda: country_counts(code)),
         )
-        context.update(totals_context(AidProject.objects.published().for_country(code)))
+        # Only the sections with something in them are queried.
+        if context["meetings_count"]:
+            context["meetings"] = _with_gallery(meetings)[:COUNTRY_PAGE_ITEMS]
+        if context["delegations_count"]:
+            context["delegations"] = delegations.with_countries()[:COUNTRY_PAGE_ITEMS]
+        if context["projects_count"]:
+            context["projects"] = projects[:COUNTRY_PAGE_ITEMS]
+            context["totals_html"] = totals_html(
+                AidProject.objects.published().for_country(code), name=f"country:{code}", level=3
+            )
         return context
+
+
+def country_counts(code: str) -> dict[str, int]:
+    """How many published meetings, visits and projects concern the country
+    (kept until the content changes: core.content_cache)."""
+    return {
+        "meetings_count": Meeting.objects.published().for_country(code).count(),
+        "delegations_count": Delegation.objects.published().for_country(code).count(),
+        "projects_count": AidProject.objects.published().for_country(code).count(),
+    }
 
 
 class SearchView(TemplateView):

@@ -2,14 +2,15 @@
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
 from django.template.base import TextNode
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, override
 
 from core.dates import date_range
 from core.richtext import sanitize_html
@@ -23,17 +24,30 @@ register = template.Library()
 def language_links(context) -> list[dict]:
     """The current page in every language of the site, for the switcher and hreflang."""
     request = context["request"]
+    path = full_path_without_tracking(request)
+    match = getattr(request, "resolver_match", None)
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         links.append(
-            {
-                "code": code,
-                "name": info["name_local"],
-                "url": translate_url(full_path_without_tracking(request), code),
-            }
+            {"code": code, "name": info["name_local"], "url": _in_language(path, match, code)}
         )
     return links
+
+
+def _in_language(path: str, match, code: str) -> str:
+    """``translate_url(path, code)``, from the request's own URL match when there is
+    one (the URL is resolved once per request, not once per language)."""
+    if match is None or not match.url_name:
+        return translate_url(path, code)
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with override(code):
+        try:
+            translated = reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return path
+    parts = urlsplit(path)
+    return urlunsplit((parts.scheme, parts.netloc, translated, parts.query, parts.fragment))
 
 
 @register.filter
@@ -92,6 +106,30 @@ def page_url(context, number) -> str:
     """The current list's address on page ``number``, its filters kept."""
     query = context.get("filter_query", "")
     return f"?{query}&page={number}" if query else f"?page={number}"
+
+
+@register.inclusion_tag("includes/sort_heading.html", takes_context=True)
+def sort_heading(context, key: str, label: str, css_class: str = "") -> dict:
+    """A column heading that links to the list ordered by the column (``?sort=key``).
+
+    The current order's column carries ``aria-sort``; its link reverses the
+    order. The filters are kept and the list starts again at page 1.
+    """
+    current = context.get("sort", "")
+    if current == key:
+        state, target = "ascending", f"-{key}"
+    elif current == f"-{key}":
+        state, target = "descending", key
+    else:
+        state, target = "", key
+    query = context.get("sort_query", "")
+    return {
+        "label": label,
+        "state": state,
+        "href": f"?{query}&sort={target}" if query else f"?sort={target}",
+        "descending_next": target.startswith("-"),
+        "css_class": css_class,
+    }
 
 
 @register.filter

@@ -5,22 +5,37 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-#: The searched fields as they are at this migration (the first is the title).
-TABLES = [('delegations_delegation', ('title', 'purpose', 'summary'))]
+#: The SQL as it was written for the fields searched then (delegations_delegation: title, purpose, summary),
+#: frozen here so that later changes to the search code cannot change this migration.
+INSTALL = [
+    'CREATE OR REPLACE FUNCTION delegations_delegation_search() RETURNS trigger AS $$\nBEGIN\n  NEW.search_en := setweight(to_tsvector(\'english\'::regconfig, COALESCE(NEW."title_en", \'\')), \'A\') || setweight(to_tsvector(\'english\'::regconfig, COALESCE(NEW."purpose_en", \'\')), \'B\') || setweight(to_tsvector(\'english\'::regconfig, COALESCE(NEW."summary_en", \'\')), \'B\');\n  NEW.search_ru := setweight(to_tsvector(\'russian\'::regconfig, COALESCE(NEW."title_ru", \'\')), \'A\') || setweight(to_tsvector(\'russian\'::regconfig, COALESCE(NEW."purpose_ru", \'\')), \'B\') || setweight(to_tsvector(\'russian\'::regconfig, COALESCE(NEW."summary_ru", \'\')), \'B\') || setweight(to_tsvector(\'russian\'::regconfig, COALESCE(NEW."title_en", \'\')), \'A\') || setweight(to_tsvector(\'russian\'::regconfig, COALESCE(NEW."purpose_en", \'\')), \'B\') || setweight(to_tsvector(\'russian\'::regconfig, COALESCE(NEW."summary_en", \'\')), \'B\');\n  NEW.search_be := setweight(to_tsvector(\'simple\'::regconfig, COALESCE(NEW."title_be", \'\')), \'A\') || setweight(to_tsvector(\'simple\'::regconfig, COALESCE(NEW."purpose_be", \'\')), \'B\') || setweight(to_tsvector(\'simple\'::regconfig, COALESCE(NEW."summary_be", \'\')), \'B\') || setweight(to_tsvector(\'simple\'::regconfig, COALESCE(NEW."title_en", \'\')), \'A\') || setweight(to_tsvector(\'simple\'::regconfig, COALESCE(NEW."purpose_en", \'\')), \'B\') || setweight(to_tsvector(\'simple\'::regconfig, COALESCE(NEW."summary_en", \'\')), \'B\');\n  RETURN NEW;\nEND\n$$ LANGUAGE plpgsql',
+    'DROP TRIGGER IF EXISTS delegations_delegation_search ON delegations_delegation',
+    'CREATE TRIGGER delegations_delegation_search BEFORE INSERT OR UPDATE ON delegations_delegation FOR EACH ROW EXECUTE FUNCTION delegations_delegation_search()',
+    'UPDATE delegations_delegation SET id = id',
+    'CREATE INDEX IF NOT EXISTS delegations_delegati_search_en_gin ON delegations_delegation USING gin (search_en)',
+    'CREATE INDEX IF NOT EXISTS delegations_delegati_search_ru_gin ON delegations_delegation USING gin (search_ru)',
+    'CREATE INDEX IF NOT EXISTS delegations_delegati_search_be_gin ON delegations_delegation USING gin (search_be)',
+]
+
+REMOVE = [
+    'DROP TRIGGER IF EXISTS delegations_delegation_search ON delegations_delegation',
+    'DROP FUNCTION IF EXISTS delegations_delegation_search()',
+    'DROP INDEX IF EXISTS delegations_delegati_search_en_gin',
+    'DROP INDEX IF EXISTS delegations_delegati_search_ru_gin',
+    'DROP INDEX IF EXISTS delegations_delegati_search_be_gin',
+]
 
 
 def install(apps, schema_editor):
-    from core.search_vectors import install_trigger
-
-    for table, fields in TABLES:
-        install_trigger(schema_editor, table, fields)
+    if schema_editor.connection.vendor == "postgresql":  # other databases keep no vectors
+        for statement in INSTALL:
+            schema_editor.execute(statement)
 
 
 def remove(apps, schema_editor):
-    from core.search_vectors import remove_trigger
-
-    for table, _fields in TABLES:
-        remove_trigger(schema_editor, table)
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in REMOVE:
+            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):

@@ -5,22 +5,37 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-#: The searched fields as they are at this migration (the first is the title).
-TABLES = [('meetings_meeting', ('title', 'summary', 'body'))]
+#: The SQL as it was written for the fields searched then (meetings_meeting: title, summary, body),
+#: frozen here so that later changes to the search code cannot change this migration.
+INSTALL = [
+    'CREATE OR REPLACE FUNCTION meetings_meeting_search() RETURNS trigger AS $$\nBEGIN\n  NEW.search_en := setweight(to_tsvector(\'english\'::regconfig, COALESCE(NEW."title_en", \'\')), \'A\') || setweight(to_tsvector(\'english\'::regconfig, COALESCE(NEW."summary_en", \'\')), \'B\') || setweight(to_tsvector(\'english\'::regconfig, COALESCE(NEW."body_en", \'\')), \'B\');\n  NEW.search_ru := setweight(to_tsvector(\'russian\'::regconfig, COALESCE(NEW."title_ru", \'\')), \'A\') || setweight(to_tsvector(\'russian\'::regconfig, COALESCE(NEW."summary_ru", \'\')), \'B\') || setweight(to_tsvector(\'russian\'::regconfig, COALESCE(NEW."body_ru", \'\')), \'B\') || setweight(to_tsvector(\'russian\'::regconfig, COALESCE(NEW."title_en", \'\')), \'A\') || setweight(to_tsvector(\'russian\'::regconfig, COALESCE(NEW."summary_en", \'\')), \'B\') || setweight(to_tsvector(\'russian\'::regconfig, COALESCE(NEW."body_en", \'\')), \'B\');\n  NEW.search_be := setweight(to_tsvector(\'simple\'::regconfig, COALESCE(NEW."title_be", \'\')), \'A\') || setweight(to_tsvector(\'simple\'::regconfig, COALESCE(NEW."summary_be", \'\')), \'B\') || setweight(to_tsvector(\'simple\'::regconfig, COALESCE(NEW."body_be", \'\')), \'B\') || setweight(to_tsvector(\'simple\'::regconfig, COALESCE(NEW."title_en", \'\')), \'A\') || setweight(to_tsvector(\'simple\'::regconfig, COALESCE(NEW."summary_en", \'\')), \'B\') || setweight(to_tsvector(\'simple\'::regconfig, COALESCE(NEW."body_en", \'\')), \'B\');\n  RETURN NEW;\nEND\n$$ LANGUAGE plpgsql',
+    'DROP TRIGGER IF EXISTS meetings_meeting_search ON meetings_meeting',
+    'CREATE TRIGGER meetings_meeting_search BEFORE INSERT OR UPDATE ON meetings_meeting FOR EACH ROW EXECUTE FUNCTION meetings_meeting_search()',
+    'UPDATE meetings_meeting SET id = id',
+    'CREATE INDEX IF NOT EXISTS meetings_meeting_search_en_gin ON meetings_meeting USING gin (search_en)',
+    'CREATE INDEX IF NOT EXISTS meetings_meeting_search_ru_gin ON meetings_meeting USING gin (search_ru)',
+    'CREATE INDEX IF NOT EXISTS meetings_meeting_search_be_gin ON meetings_meeting USING gin (search_be)',
+]
+
+REMOVE = [
+    'DROP TRIGGER IF EXISTS meetings_meeting_search ON meetings_meeting',
+    'DROP FUNCTION IF EXISTS meetings_meeting_search()',
+    'DROP INDEX IF EXISTS meetings_meeting_search_en_gin',
+    'DROP INDEX IF EXISTS meetings_meeting_search_ru_gin',
+    'DROP INDEX IF EXISTS meetings_meeting_search_be_gin',
+]
 
 
 def install(apps, schema_editor):
-    from core.search_vectors import install_trigger
-
-    for table, fields in TABLES:
-        install_trigger(schema_editor, table, fields)
+    if schema_editor.connection.vendor == "postgresql":  # other databases keep no vectors
+        for statement in INSTALL:
+            schema_editor.execute(statement)
 
 
 def remove(apps, schema_editor):
-    from core.search_vectors import remove_trigger
-
-    for table, _fields in TABLES:
-        remove_trigger(schema_editor, table)
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in REMOVE:
+            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):

@@ -155,3 +155,37 @@ def test_the_admin_import_previews_then_refuses_a_broken_file(publisher_client):
     assert "Value could not be parsed" in page
     assert "confirm_form" not in response.context  # nothing to confirm
     assert Meeting.objects.count() == 0
+
+
+def project_rows(*rows: dict) -> tablib.Dataset:
+    headers = ["slug", "title_en", "programme", "donor", "recipient_country", "sector"]
+    headers += ["project_status", "status", "currency"]
+    dataset = tablib.Dataset(headers=headers)
+    for row in rows:
+        defaults = {"recipient_country": "BY", "sector": "12230", "project_status": "pipeline"}
+        row = {**defaults, "status": "draft", "currency": "EUR", **row}
+        dataset.append([row.get(header, "") for header in headers])
+    return dataset
+
+
+def test_an_imported_project_without_a_donor_takes_its_programme_donor():
+    from aid.models import AidProgramme
+    from tests.factories import make_organisation
+
+    japan = make_organisation(name_en="Government of Japan", slug="government-of-japan")
+    make_organisation(name_en="Government of Korea", slug="government-of-korea")
+    AidProgramme.objects.create(title_en="Grants", slug="grants", donor=japan)
+    dataset = project_rows(
+        {"slug": "x-ray", "title_en": "X-ray unit", "programme": "grants"},
+        {"slug": "ambulance", "title_en": "Ambulance", "programme": "grants",
+         "donor": "government-of-korea"},
+        {"slug": "no-donor", "title_en": "Nobody's", "programme": ""},
+    )  # fmt: skip
+    result = AidProjectResource().import_data(dataset, dry_run=False)
+    invalid = {row.number: row.error.message_dict for row in result.invalid_rows}
+    assert list(invalid) == [3] and "donor" in invalid[3]
+    assert AidProject.objects.count() == 0  # all or nothing
+    result = AidProjectResource().import_data(project_rows(*dataset.dict[:2]), dry_run=False)
+    assert not result.has_errors() and not result.has_validation_errors()
+    donors = dict(AidProject.objects.values_list("slug", "donor__slug"))
+    assert donors == {"x-ray": "government-of-japan", "ambulance": "government-of-korea"}

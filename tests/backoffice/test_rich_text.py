@@ -331,3 +331,26 @@ def test_a_published_item_shown_read_only_to_an_editor_reads_as_formatted_text(e
     assert 'name="body_en"' not in html  # read-only: no textarea
     assert "<p>The <strong>agenda</strong></p><p>Next</p>" in html
     assert "&lt;strong&gt;" not in html and "onclick" not in html
+
+
+# --- the editor's toolbar in the admin's language ---------------------------------
+
+
+def test_the_change_form_loads_the_javascript_catalogue_before_the_editor(editor_client):
+    page = editor_client.get(reverse("admin:meetings_meeting_add")).content.decode()
+    catalogue = page.index(f'src="{reverse("admin:jsi18n")}"')
+    assert catalogue < page.index("admin_extra/richtext.js")
+
+
+def test_the_javascript_catalogue_follows_the_admin_language_chosen(editor_client, editor):
+    import json
+
+    from commission.models import StaffPreference
+
+    def shows(text: str) -> bool:  # the catalogue writes its strings as JSON
+        page = editor_client.get(reverse("admin:jsi18n"), HTTP_ACCEPT_LANGUAGE="ru").text
+        return json.dumps(text) in page
+
+    assert shows("Полужирный") and not shows("Тоўсты")
+    StaffPreference.objects.create(user=editor, language="be")
+    assert shows("Тоўсты") and not shows("Полужирный")

@@ -1,10 +1,12 @@
 """An editor works in the admin in Russian, then in Belarusian, and meets no English.
 
 Chromium walks the pages a member of the secretariat uses every day: the
-front page, a list, the add form sent with an error, an action with its
-confirmation, and the annual-report page. Every word in Latin letters the
-page shows (text, button labels, options, placeholders) must be a proper
-name, a code or data from the allow-list below.
+front page, a list, the add form sent with an error (with the rich text
+editor's toolbar, its paragraph styles and its link dialog), an action with
+its confirmation, and the annual-report page. Every word in Latin letters the
+page shows (text, button labels, options, placeholders, tooltips and
+accessible names) must be a proper name, a code or data from the allow-list
+below.
 """
 
 from __future__ import annotations
@@ -46,16 +48,18 @@ ALLOWED = {
     "word", "excel",
 }  # fmt: skip
 
-#: The rich text editor's own toolbar (django-prose-editor): its buttons are
-#: icons drawn from ligature names ("format_bold") and its tooltips come from
-#: the editor's English strings, not from this project's catalogues. Left out
-#: of this check until the editor's strings are translated (a known gap).
-EDITOR_TOOLBAR = ".prose-menubar, .prose-editor-dialog"
-
-VISIBLE_TEXT = """(toolbar) => {
-    for (const bar of document.querySelectorAll(toolbar)) bar.style.display = 'none';
+VISIBLE_TEXT = """() => {
     const shown = (el) => el.offsetParent !== null;
-    const parts = [document.title, document.body.innerText];
+    const parts = [document.title];
+    // Tooltips and accessible names: the rich text editor's toolbar buttons,
+    // icons without words, are read by their title and aria-label.
+    for (const el of document.querySelectorAll('[title], [aria-label]')) {
+        if (shown(el)) parts.push(el.title || '', el.getAttribute('aria-label') || '');
+    }
+    // An icon's text is its name in the icon font ("format_bold"), drawn as a
+    // picture and never read: it is hidden while the page's text is taken.
+    const icons = [...document.querySelectorAll('.material-icons')].filter(shown);
+    for (const el of icons) el.style.visibility = 'hidden';
     const controls = 'input[type=submit], input[type=button], button';
     for (const el of document.querySelectorAll(controls)) {
         if (shown(el)) parts.push(el.tagName === 'BUTTON' ? el.innerText : el.value);
@@ -63,18 +67,20 @@ VISIBLE_TEXT = """(toolbar) => {
     for (const el of document.querySelectorAll('[placeholder]')) {
         if (shown(el)) parts.push(el.placeholder);
     }
-    for (const el of document.querySelectorAll('[title], [aria-label]')) {
-        if (shown(el)) parts.push(el.title || '', el.getAttribute('aria-label') || '');
-    }
+    parts.push(document.body.innerText);
+    for (const el of icons) el.style.visibility = '';
     return parts.join('\\n');
 }"""
+
+#: The bold button's tooltip, from the admin's JavaScript catalogue (djangojs).
+BOLD = {"ru": "Полужирный", "be": "Тоўсты"}
 
 WORD = re.compile(r"[A-Za-z][A-Za-z_|\-]*[A-Za-z]|[A-Za-z]")
 
 
 def visible_text(page) -> str:
     """What the reader sees: the page's rendered text, control labels and option texts."""
-    return page.evaluate(VISIBLE_TEXT, EDITOR_TOOLBAR)
+    return page.evaluate(VISIBLE_TEXT)
 
 
 def english_words(page, data: set[str]) -> set[str]:
@@ -123,6 +129,29 @@ def test_an_editor_sees_no_english_in_the_admin(new_page, live_server, editor, l
     page.locator("button[name=_action][value=draft]").first.click()
     page.wait_for_selector(".errornote")
     check("add form with an error")
+
+    # The rich text editor's toolbar is read by its tooltips (checked with the
+    # form above), then its paragraph styles and its link dialog are opened.
+    toolbar = page.locator(".prose-menubar:visible").first
+    bold = toolbar.locator("button[data-name=bold]")
+    assert bold.get_attribute("title") == bold.get_attribute("aria-label") == BOLD[language]
+    assert BOLD[language] in visible_text(page)
+    toolbar.locator(".prose-menubar__selected").click()
+    page.wait_for_selector(".prose-menubar__picker:popover-open")
+    check("paragraph styles")
+    page.keyboard.press("Escape")
+    page.locator(".prose-editor:visible .tiptap[contenteditable=true]").first.click()
+    page.keyboard.type("## Минск")  # a heading, by the editor's shortcut
+    page.keyboard.press("Enter")
+    page.keyboard.type("Брест")
+    page.keyboard.press("Control+a")  # two styles: the style menu shows a question mark
+    assert toolbar.locator(".prose-menubar__selected [aria-label]").inner_text() == "question_mark"
+    check("text of two styles selected")
+    toolbar.locator("button[data-name=link]").click()
+    dialog = page.locator("dialog.prose-editor-dialog[open]")
+    dialog.wait_for()
+    check("link dialog")
+    dialog.locator("button[value=cancel]").click()
 
     # An action: delete the selected draft, with its confirmation page.
     page.goto(f"{live_server.url}/admin/meetings/meeting/?status__exact=draft")

@@ -45,6 +45,7 @@ PARAMETERS = [
     "programme",
     "sector",
     "direction",
+    "sort",
 ]
 
 FUZZ = settings(
@@ -110,6 +111,18 @@ YEARS = st.one_of(
 def test_any_year_parameter_of_any_list_never_fails(client, site, url, year):
     response = client.get(url, {"year": year})
     assert response.status_code == 200  # an invalid year is ignored, with a note
+
+
+@FUZZ
+@given(
+    value=st.one_of(
+        st.text(max_size=80),
+        st.sampled_from(["amount", "-amount", "--amount", "-", "title;", "pk", "year", "__str__"]),
+    )
+)
+def test_any_sort_parameter_of_the_project_list_never_fails(client, site, value):
+    response = client.get("/en/aid/", {"sort": value, "region": "BY-HM"})
+    assert response.status_code == 200  # an order the list does not offer is ignored
 
 
 @FUZZ

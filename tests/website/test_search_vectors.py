@@ -12,7 +12,7 @@ from delegations.models import Delegation
 from meetings.models import Meeting
 from tests.factories import make_delegation, make_meeting, make_organisation, make_project
 from website import search as search_module
-from website.search import SOURCES, search
+from website.search import search, sources
 
 pytestmark = [
     pytest.mark.django_db,
@@ -76,7 +76,7 @@ def test_the_stored_vectors_follow_every_way_of_writing():
     Meeting.objects.bulk_create(
         [Meeting(title_en="Bulk hospital", slug="bulk-hospital", date=dt.date(2026, 5, 1))]
     )
-    for model, _label, fields in SOURCES:
+    for model, _label, fields in sources():
         assert model.objects.exclude(search_en=None).count() == model.objects.count() > 0
         stored_equals_expression(model, fields)
     assert search("treaty", "en")[0].title == "Renamed: a water treaty"
@@ -93,14 +93,14 @@ def test_the_migration_fills_the_vectors_of_existing_rows():
     with connection.schema_editor() as schema_editor:
         migration.install(None, schema_editor)
     assert not Meeting.objects.filter(search_en=None).exists()
-    stored_equals_expression(Meeting, SOURCES[0][2])
+    stored_equals_expression(Meeting, sources()[0][2])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_search_is_answered_from_the_gin_index_of_its_language(language):
     from django.contrib.postgres.search import SearchQuery
 
-    for model, _label, _fields in SOURCES:
+    for model, _label, _fields in sources():
         query = SearchQuery("hospital", search_type="websearch", config=CONFIGS[language])
         rows = model.objects.filter(**{vector_field_name(language): query}).order_by()
         with connection.cursor() as cursor:
@@ -118,7 +118,7 @@ def search_before(query: str, language: str) -> list[tuple]:
     config = CONFIGS[language]
     search_query = SearchQuery(query, search_type="websearch", config=config)
     results = []
-    for model, label, fields in SOURCES:
+    for model, label, fields in sources():
         vector = search_vector(fields, language)
         body = Concat(
             f"title_{language}", Value(". "), f"{fields[1]}_{language}", output_field=TextField()
