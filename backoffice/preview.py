@@ -22,7 +22,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     try:
         label, pk = signing.loads(token, salt=SALT, max_age=MAX_AGE)
     except signing.SignatureExpired:
-        response = render(request, "commission/preview_expired.html", status=410)
+        response = render(request, "backoffice/preview_expired.html", status=410)
         response["Cache-Control"] = "private, no-store"
         return response
     except signing.BadSignature as error:

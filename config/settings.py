@@ -254,7 +254,7 @@ STORAGES = {
 }
 
 # Background work: in development, in a thread after the response
-# (commission/tasks_backend.py; the tests run them at once); in production
+# (core/tasks_backend.py; the tests run them at once); in production
 # queue them in the database for `manage.py db_worker`.
 TASKS = {
     "default": {

@@ -6,10 +6,6 @@ answered with a 304 when the poller already has it (core.cached_files).
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
@@ -24,7 +20,7 @@ from reports.data import (
     meeting_columns,
     project_columns,
 )
-from reports.writers import CSV_BOM, csv_value, plain_value
+from reports.streaming import csv_lines, json_array
 
 ENTITIES = {
     "meetings": (meeting_columns, AnnualReport.meeting_rows),
@@ -60,17 +56,8 @@ def entity_csv(request: HttpRequest, entity: str) -> HttpResponse:
 
     def lines():
         columns, rows = _rows(request, entity)
-        buffer = io.StringIO()
-        buffer.write(CSV_BOM)
-        writer = csv.writer(buffer)
-        writer.writerow([c.key for c in columns])
-        for row in rows:
-            writer.writerow([csv_value(row[c.key]) for c in columns])
-            # Line by line: cached_file gathers them into chunks.
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-        yield buffer.getvalue()
+        # Line by line: cached_file gathers them into chunks.
+        yield from csv_lines([c.key for c in columns], rows)
 
     return cached_file(
         request,
@@ -87,12 +74,8 @@ def entity_json(request: HttpRequest, entity: str) -> HttpResponse:
 
     def chunks():
         _columns, rows = _rows(request, entity)
-        yield "["
-        for index, row in enumerate(rows):
-            yield ("," if index else "") + json.dumps(
-                {key: plain_value(value) for key, value in row.items()}, ensure_ascii=False
-            )
-        yield "]\n"
+        yield from json_array(rows)
+        yield "\n"
 
     return cached_file(
         request,
@@ -138,7 +121,7 @@ def iati(request: HttpRequest) -> HttpResponse:
 
 
 class OpenDataView(TemplateView):
-    template_name = "commission/open_data.html"
+    template_name = "reports/open_data.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

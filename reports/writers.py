@@ -3,13 +3,13 @@
 Every string written goes through ``core.text``: cleaned of control
 characters in every format (rows stored before text was cleaned on save), and
 in XLSX and CSV never read as a formula (``spreadsheet_text``). JSON keeps the
-text exactly as stored, formula-like or not.
+text exactly as stored, formula-like or not. CSV and JSON are written row by
+row by ``reports.streaming``, which open data uses too.
 """
 
 from __future__ import annotations
 
 import copy
-import csv
 import datetime as dt
 import io
 import json
@@ -24,7 +24,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.money import format_amount
-from core.text import clean_text, spreadsheet_text, spreadsheet_value
+from core.text import clean_text, spreadsheet_value
 from reports.data import (
     AnnualReport,
     Column,
@@ -32,6 +32,7 @@ from reports.data import (
     meeting_columns,
     project_columns,
 )
+from reports.streaming import csv_lines, json_array, plain_value
 
 FORMATS = ("xlsx", "docx", "csv", "json")
 CONTENT_TYPES = {
@@ -66,202 +67,228 @@ def write(report: AnnualReport, file_format: str, output: BinaryIO) -> None:
 
 
 def write_xlsx(report: AnnualReport, output: BinaryIO) -> None:
+    """A summary sheet, a sheet per entity, a sheet of notes, then the summary's charts."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.page import PrintPageSetup
 
     workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    summary = report.summary()
-
-    sheet = workbook.create_sheet(_("Summary"))
-    _print_setup(sheet, landscape=False, title_rows="1:1")
-    sheet.column_dimensions["A"].width = 42
-    for letter in "BCDE":
-        sheet.column_dimensions[letter].width = 16
-
-    def heading(text: str):
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = Font(bold=True, size=13)
-        return cell
-
-    def header(*values):
-        cells = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.font = bold
-            cells.append(cell)
-        return cells
-
-    def money(value):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = "#,##0.00"
-        return cell
-
-    row = 0
-
-    def append(values) -> int:
-        nonlocal row
-        sheet.append([spreadsheet_value(value) for value in values])
-        row += 1
-        return row
-
-    title_cell = WriteOnlyCell(sheet, value=report.title)
-    title_cell.font = Font(bold=True, size=16)
-    append([title_cell])
-    append([])
-    append(header(_("Key figure"), _("Number")))
-    append([_("Meetings"), summary.meetings])
-    append([_("Delegations"), summary.delegations])
-    append([_("Aid projects"), summary.projects])
-    if not (summary.meetings or summary.delegations or summary.projects):
-        append([])
-        append([_("There was no published work to report for %(year)s.") % {"year": report.year}])
-
-    charts = []
-    chart_largest: dict[str, int] = {}
-
-    def table(title: str, columns: list[str], rows: list[tuple], chart_title: str | None = None):
-        append([])
-        append([heading(title)])
-        first = append(header(*columns))
-        for values in rows:
-            append([money(v) if isinstance(v, Decimal) else v for v in values])
-        if chart_title and rows:
-            charts.append((chart_title, first, row, len(columns) - 1 if len(columns) > 2 else 1))
-            chart_largest[chart_title] = max(
-                (v for values in rows for v in values[1:] if isinstance(v, int)), default=0
-            )
-
-    table(
-        _("Meetings by country"),
-        [_("Country"), _("Meetings")],
-        summary.meetings_by_country,
-        _("Meetings by country"),
-    )
-    table(
-        _("Meetings by kind"),
-        [_("Kind"), _("Meetings")],
-        summary.meetings_by_kind,
-        _("Meetings by kind"),
-    )
-    table(
-        _("Delegations by country"),
-        [_("Country"), _("Incoming"), _("Outgoing")],
-        summary.delegations_by_country,
-        _("Delegations in and out"),
-    )
-    table(
-        _("Aid projects by status"),
-        [_("Status"), _("Projects")],
-        summary.projects_by_status,
-        _("Aid projects by status"),
-    )
-    table(
-        _("Totals by currency"),
-        [_("Currency"), _("Projects"), _("Total"), _("Approximate")],
-        [
-            (t.currency, t.projects, t.amount, _("yes") if t.approximate else "")
-            for t in summary.totals_by_currency
-        ],
-    )
-    table(
-        _("Totals by donor"),
-        [_("Donor"), _("Currency"), _("Total"), _("Approximate")],
-        [
-            (name, cur, total, _("yes") if approx else "")
-            for name, cur, total, approx in summary.totals_by_donor
-        ],
-    )
-    table(
-        _("Totals by region"),
-        [_("Region"), _("Currency"), _("Total"), _("Approximate")],
-        [
-            (name, cur, total, _("yes") if approx else "")
-            for name, cur, total, approx in summary.totals_by_region
-        ],
-    )
-    usd = summary.usd_total
-    table(
-        _("Total in US dollars"),
-        [
-            _("Projects with a USD figure"),
-            _("Total (USD)"),
-            _("Projects with an amount but no USD figure"),
-        ],
-        [(usd.projects, usd.amount, usd.projects_without_usd)],
-    )
-
+    summary_sheet = _SummarySheet(workbook.create_sheet(_("Summary")))
+    summary_sheet.write(report)
     for _key, title, columns, rows in entities(report):
-        entity_sheet = workbook.create_sheet(title[:31])
-        for number, column in enumerate(columns, start=1):
-            width = {"date": 12, "number": 8, "money": 16, "flag": 12}.get(column.kind, 28)
-            if column.key == "title":
-                width = 60
-            entity_sheet.column_dimensions[get_column_letter(number)].width = width
-        entity_sheet.freeze_panes = "A2"
-        _print_setup(entity_sheet, landscape=len(columns) > 6, title_rows="1:1")
-        header_cells = []
-        for column in columns:
-            cell = WriteOnlyCell(entity_sheet, value=column.title)
-            cell.font = bold
-            header_cells.append(cell)
-        entity_sheet.append(header_cells)
-        count = 0
-        # Plain values go in as they are; only dates and amounts need a styled
-        # cell (its number format). Far cheaper than a cell object per value.
-        styled = {"date": "yyyy-mm-dd", "money": "#,##0.00"}
-        yes = _("yes")
-        for values in rows():
-            cells = []
-            for column in columns:
-                value = values[column.key]
-                if column.kind == "flag":
-                    value = yes if value else ""
-                elif column.key == "url" and value:
-                    value = WriteOnlyCell(entity_sheet, value=absolute_url(value))
-                    value.hyperlink = value.value
-                    value.style = "Hyperlink"
-                elif value is not None and column.kind in styled:
-                    value = WriteOnlyCell(entity_sheet, value=value)
-                    value.number_format = styled[column.kind]
-                else:
-                    value = spreadsheet_value(value)
-                cells.append(value)
-            entity_sheet.append(cells)
-            count += 1
-        entity_sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-
-    notes = workbook.create_sheet(_("About these figures"))
-    notes.column_dimensions["A"].width = 120
-    _print_setup(notes, landscape=False)
-    notes.append([WriteOnlyCell(notes, value=_("What the figures include"))])
-    for note in report.scope_note():
-        notes.append([spreadsheet_value(note)])
-    notes.append([_("Made on %(date)s.") % {"date": date_format(dt.date.today(), "DATE_FORMAT")}])
-
+        _write_entity_sheet(workbook.create_sheet(title[:31]), columns, rows())
+    _write_notes(workbook.create_sheet(_("About these figures")), report)
     # Chart sheets come last: openpyxl numbers the print titles' sheets among
     # worksheets only, which matches Excel's numbering only while no chart
     # sheet comes before a worksheet.
-    for chart_title, header_row, last_row, series in charts:
-        # Each chart on a sheet of its own: it prints as one page, never split.
-        chart = BarChart()
-        chart.type = "bar"
-        chart.title = chart_title
-        data = Reference(sheet, min_col=2, max_col=1 + series, min_row=header_row, max_row=last_row)
-        categories = Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(categories)
-        _whole_number_axes(chart, largest=chart_largest[chart_title])
-        if series == 1:
-            chart.legend = None  # the title says what the one series is
-        chart_sheet = workbook.create_chartsheet(_sheet_name(chart_title, workbook))
-        chart_sheet.add_chart(chart)
-        chart_sheet.pageSetup = PrintPageSetup(paperSize=A4, orientation="landscape")
+    summary_sheet.add_chart_sheets(workbook)
     workbook.save(output)
+
+
+class _SummarySheet:
+    """The summary sheet: key figures, then a table per breakdown, each charted on a sheet."""
+
+    def __init__(self, sheet):
+        self.sheet = sheet
+        self.row = 0  # the last row written, counted from 1
+        #: (title, header row, last row, number of series, largest count) of each table to chart.
+        self.charts: list[tuple[str, int, int, int, int]] = []
+        _print_setup(sheet, landscape=False, title_rows="1:1")
+        sheet.column_dimensions["A"].width = 42
+        for letter in "BCDE":
+            sheet.column_dimensions[letter].width = 16
+
+    def _cell(self, value, **font):
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        cell = WriteOnlyCell(self.sheet, value=value)
+        if font:
+            cell.font = Font(**font)
+        return cell
+
+    def _money(self, value):
+        cell = self._cell(value)
+        cell.number_format = "#,##0.00"
+        return cell
+
+    def _header(self, *values) -> list:
+        return [self._cell(value, bold=True) for value in values]
+
+    def append(self, values) -> int:
+        """Write a row; return its number."""
+        self.sheet.append([spreadsheet_value(value) for value in values])
+        self.row += 1
+        return self.row
+
+    def table(
+        self, title: str, columns: list[str], rows: list[tuple], chart_title: str | None = None
+    ) -> None:
+        """A titled table; with ``chart_title``, charted on a sheet of its own."""
+        self.append([])
+        self.append([self._cell(title, bold=True, size=13)])
+        first = self.append(self._header(*columns))
+        for values in rows:
+            self.append([self._money(v) if isinstance(v, Decimal) else v for v in values])
+        if chart_title and rows:
+            series = len(columns) - 1 if len(columns) > 2 else 1
+            largest = max(
+                (v for values in rows for v in values[1:] if isinstance(v, int)), default=0
+            )
+            self.charts.append((chart_title, first, self.row, series, largest))
+
+    def write(self, report: AnnualReport) -> None:
+        summary = report.summary()
+        self.append([self._cell(report.title, bold=True, size=16)])
+        self.append([])
+        self.append(self._header(_("Key figure"), _("Number")))
+        self.append([_("Meetings"), summary.meetings])
+        self.append([_("Delegations"), summary.delegations])
+        self.append([_("Aid projects"), summary.projects])
+        if not (summary.meetings or summary.delegations or summary.projects):
+            self.append([])
+            self.append(
+                [_("There was no published work to report for %(year)s.") % {"year": report.year}]
+            )
+        self.table(
+            _("Meetings by country"),
+            [_("Country"), _("Meetings")],
+            summary.meetings_by_country,
+            _("Meetings by country"),
+        )
+        self.table(
+            _("Meetings by kind"),
+            [_("Kind"), _("Meetings")],
+            summary.meetings_by_kind,
+            _("Meetings by kind"),
+        )
+        self.table(
+            _("Delegations by country"),
+            [_("Country"), _("Incoming"), _("Outgoing")],
+            summary.delegations_by_country,
+            _("Delegations in and out"),
+        )
+        self.table(
+            _("Aid projects by status"),
+            [_("Status"), _("Projects")],
+            summary.projects_by_status,
+            _("Aid projects by status"),
+        )
+        self.table(
+            _("Totals by currency"),
+            [_("Currency"), _("Projects"), _("Total"), _("Approximate")],
+            [
+                (t.currency, t.projects, t.amount, _("yes") if t.approximate else "")
+                for t in summary.totals_by_currency
+            ],
+        )
+        self.table(
+            _("Totals by donor"),
+            [_("Donor"), _("Currency"), _("Total"), _("Approximate")],
+            [
+                (name, cur, total, _("yes") if approx else "")
+                for name, cur, total, approx in summary.totals_by_donor
+            ],
+        )
+        self.table(
+            _("Totals by region"),
+            [_("Region"), _("Currency"), _("Total"), _("Approximate")],
+            [
+                (name, cur, total, _("yes") if approx else "")
+                for name, cur, total, approx in summary.totals_by_region
+            ],
+        )
+        usd = summary.usd_total
+        self.table(
+            _("Total in US dollars"),
+            [
+                _("Projects with a USD figure"),
+                _("Total (USD)"),
+                _("Projects with an amount but no USD figure"),
+            ],
+            [(usd.projects, usd.amount, usd.projects_without_usd)],
+        )
+
+    def add_chart_sheets(self, workbook) -> None:
+        """Each chart on a sheet of its own: it prints as one page, never split."""
+        from openpyxl.chart import BarChart, Reference
+        from openpyxl.worksheet.page import PrintPageSetup
+
+        for chart_title, header_row, last_row, series, largest in self.charts:
+            chart = BarChart()
+            chart.type = "bar"
+            chart.title = chart_title
+            data = Reference(
+                self.sheet, min_col=2, max_col=1 + series, min_row=header_row, max_row=last_row
+            )
+            categories = Reference(self.sheet, min_col=1, min_row=header_row + 1, max_row=last_row)
+            chart.add_data(data, titles_from_data=True)
+            chart.set_categories(categories)
+            _whole_number_axes(chart, largest=largest)
+            if series == 1:
+                chart.legend = None  # the title says what the one series is
+            chart_sheet = workbook.create_chartsheet(_sheet_name(chart_title, workbook))
+            chart_sheet.add_chart(chart)
+            chart_sheet.pageSetup = PrintPageSetup(paperSize=A4, orientation="landscape")
+
+
+#: Column widths of the entity sheets by kind of column (text otherwise 28, titles 60).
+_ENTITY_WIDTHS = {"date": 12, "number": 8, "money": 16, "flag": 12}
+#: Number formats of the entity sheets' styled cells.
+_ENTITY_FORMATS = {"date": "yyyy-mm-dd", "money": "#,##0.00"}
+
+
+def _write_entity_sheet(sheet, columns: list[Column], rows: Iterable[dict]) -> None:
+    """A sheet of one entity: a frozen, bold header, a row per item, a filter, links."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    for number, column in enumerate(columns, start=1):
+        width = 60 if column.key == "title" else _ENTITY_WIDTHS.get(column.kind, 28)
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    sheet.freeze_panes = "A2"
+    _print_setup(sheet, landscape=len(columns) > 6, title_rows="1:1")
+    bold = Font(bold=True)
+    header_cells = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column.title)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    count = 0
+    # Plain values go in as they are; only links, dates and amounts need a
+    # styled cell. Far cheaper than a cell object per value.
+    yes = _("yes")
+    for values in rows:
+        cells = []
+        for column in columns:
+            value = values[column.key]
+            if column.kind == "flag":
+                value = yes if value else ""
+            elif column.key == "url" and value:
+                value = WriteOnlyCell(sheet, value=absolute_url(value))
+                value.hyperlink = value.value
+                value.style = "Hyperlink"
+            elif value is not None and column.kind in _ENTITY_FORMATS:
+                value = WriteOnlyCell(sheet, value=value)
+                value.number_format = _ENTITY_FORMATS[column.kind]
+            else:
+                value = spreadsheet_value(value)
+            cells.append(value)
+        sheet.append(cells)
+        count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+
+
+def _write_notes(sheet, report: AnnualReport) -> None:
+    """What the figures include, and the day the file was made."""
+    from openpyxl.cell import WriteOnlyCell
+
+    sheet.column_dimensions["A"].width = 120
+    _print_setup(sheet, landscape=False)
+    sheet.append([WriteOnlyCell(sheet, value=_("What the figures include"))])
+    for note in report.scope_note():
+        sheet.append([spreadsheet_value(note)])
+    sheet.append([_("Made on %(date)s.") % {"date": date_format(dt.date.today(), "DATE_FORMAT")}])
 
 
 A4 = "9"  # the paper size code of A4 in SpreadsheetML
@@ -535,50 +562,13 @@ def _format(value, column: Column) -> str:
 # --- CSV and JSON ----------------------------------------------------------------
 
 
-def plain_value(value):
-    """Dates as ISO 8601, amounts with two decimals: the same on every database.
-
-    Text is cleaned of control characters and otherwise kept exactly (JSON).
-    """
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    if isinstance(value, str):
-        return clean_text(value, multiline=True)
-    return value
-
-
-#: Written first in every CSV file: the UTF-8 byte-order mark, without which
-#: Excel reads a CSV as the system's legacy code page and garbles Cyrillic.
-CSV_BOM = "\ufeff"
-
-
-def csv_value(value):
-    """A CSV cell: :func:`plain_value`, text never read as a formula, ``None`` empty.
-
-    Yes/no as words of the active language (the report's or the page's), as a
-    reader of the spreadsheet expects, not "True"/"False".
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, str):
-        return spreadsheet_text(value)
-    return plain_value(value)  # numbers stay numbers, even negative ones
-
-
 def write_csv_zip(report: AnnualReport, output: BinaryIO) -> None:
+    """A ZIP of one CSV file per entity, each written row by row."""
     with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for key, _title, columns, rows in entities(report):
             with archive.open(f"{key}-{report.year}.csv", "w") as raw:
                 text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-                text.write(CSV_BOM)
-                writer = csv.writer(text)
-                writer.writerow([column.key for column in columns])
-                for values in rows():
-                    writer.writerow([csv_value(values[c.key]) for c in columns])
+                text.writelines(csv_lines([column.key for column in columns], rows()))
                 text.flush()
                 text.detach()
 
@@ -625,14 +615,7 @@ def write_json(report: AnnualReport, output: BinaryIO) -> None:
     encoded = json.dumps(head, ensure_ascii=False, indent=None)
     output.write(encoded[:-1].encode())
     for key, _title, _columns, rows in entities(report):
-        output.write(f', "{key}": ['.encode())
-        for index, values in enumerate(rows()):
-            if index:
-                output.write(b",")
-            output.write(
-                json.dumps(
-                    {k: plain_value(v) for k, v in values.items()}, ensure_ascii=False
-                ).encode()
-            )
-        output.write(b"]")
+        output.write(f', "{key}": '.encode())
+        for piece in json_array(rows()):
+            output.write(piece.encode())
     output.write(b"}\n")

@@ -33,7 +33,7 @@ def _with_gallery(meetings):
 
 
 class HomeView(TemplateView):
-    template_name = "commission/home.html"
+    template_name = "website/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -57,7 +57,7 @@ def key_figures() -> dict[str, int]:
 
 
 class MembersView(TemplateView):
-    template_name = "commission/members.html"
+    template_name = "website/members.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -78,11 +78,11 @@ class MembersView(TemplateView):
 
 
 class AboutView(TemplateView):
-    template_name = "commission/about.html"
+    template_name = "website/about.html"
 
 
 class CountryListView(TemplateView):
-    template_name = "commission/country_list.html"
+    template_name = "website/country_list.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -113,7 +113,7 @@ def country_rows() -> list[dict]:
 
 
 class CountryDetailView(TemplateView):
-    template_name = "commission/country_detail.html"
+    template_name = "website/country_detail.html"
 
     def get_context_data(self, **kwargs):
         code = self.kwargs["code"].upper()
@@ -168,7 +168,7 @@ def in_order(queryset, ids: list[int]) -> list:
 
 
 class SearchView(TemplateView):
-    template_name = "commission/search.html"
+    template_name = "website/search.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

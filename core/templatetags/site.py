@@ -1,10 +1,12 @@
 """Template helpers shared by every public page."""
 
 import datetime as dt
+import re
 from urllib.parse import urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
+from django.template.base import TextNode
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -174,3 +176,30 @@ def page_address(context) -> str:
     """The page's full address, without tracking parameters (for the printed foot)."""
     request = context["request"]
     return request.build_absolute_uri(full_path_without_tracking(request))
+
+
+_BREAK_AND_INDENT = re.compile(r"\n[ \t]*")
+
+
+class OneLineNode(template.Node):
+    def __init__(self, nodelist: template.NodeList):
+        self.nodelist = nodelist
+
+    def render(self, context) -> str:
+        return self.nodelist.render(context)
+
+
+@register.tag
+def oneline(parser, token):
+    """``{% oneline %}…{% endoneline %}``: one line of output, written on several in the template.
+
+    The template's own line breaks inside, with the spaces and tabs that follow
+    each, are left out when the template is compiled; what tags and variables
+    put out is untouched (unlike ``{% spaceless %}``). So break lines only where
+    no space is wanted: next to a tag, never at a space between words.
+    """
+    nodelist = parser.parse(("endoneline",))
+    parser.delete_first_token()
+    for node in nodelist.get_nodes_by_type(TextNode):
+        node.s = _BREAK_AND_INDENT.sub("", node.s)
+    return OneLineNode(nodelist)

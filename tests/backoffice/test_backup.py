@@ -1,4 +1,4 @@
-"""The restore drill: back up the demo, restore it into a fresh database, compare everything."""
+"""The restore drill: back up the content, restore it into a fresh database, compare everything."""
 
 import hashlib
 import os
@@ -14,8 +14,9 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 
 from backoffice.backup import models_to_dump
-from backoffice.demo.loader import load_demo_content
 from photos.models import Photo
+from tests.core.documents import docx_bytes
+from tests.factories import make_delegation, make_hospital_project, make_japan_meeting
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,6 +41,23 @@ def checksums(settings) -> dict[str, str]:
     }
 
 
+def make_content() -> None:
+    """Rows of every kind, a photo (its variants made on commit) and a document."""
+    from commission.models import Membership, Topic
+    from delegations.models import DelegationDocument
+
+    meeting = make_japan_meeting(photo=True)
+    topic = Topic.objects.create(name_en="Health care", slug="health-care")
+    meeting.topics.add(topic)
+    chairman = meeting.participant_set.first().person
+    Membership.objects.create(person=chairman, role=Membership.Role.CHAIR)
+    make_hospital_project()
+    visit = make_delegation(title_en="Visit to Tokyo", countries=["JP"])
+    document = DelegationDocument(delegation=visit, title_en="Programme of the visit")
+    document.file.save("programme.docx", ContentFile(docx_bytes()), save=False)
+    document.save()
+
+
 def empty_everything(settings) -> None:
     call_command("flush", "--no-input", verbosity=0)
     for path in sorted(Path(settings.MEDIA_ROOT).rglob("*"), reverse=True):
@@ -47,8 +65,8 @@ def empty_everything(settings) -> None:
 
 
 def test_backup_and_restore_give_back_every_row_and_file(tmp_path, settings, capsys):
-    load_demo_content()  # photos are processed on commit
-    assert Photo.objects.filter(status="ready").count() == 3
+    make_content()  # photos are processed on commit
+    assert Photo.objects.filter(status="ready").count() == 1
     before_rows, before_files = snapshot(), checksums(settings)
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive))
@@ -64,7 +82,7 @@ def test_backup_and_restore_give_back_every_row_and_file(tmp_path, settings, cap
 
 
 def test_restore_refuses_a_database_with_content(tmp_path):
-    load_demo_content()
+    make_content()
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive))
     with pytest.raises(CommandError, match="already holds content"):
@@ -72,7 +90,7 @@ def test_restore_refuses_a_database_with_content(tmp_path):
 
 
 def test_restore_refuses_a_damaged_archive_and_changes_nothing(tmp_path, settings):
-    load_demo_content()
+    make_content()
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive))
     empty_everything(settings)
@@ -89,7 +107,7 @@ def test_restore_refuses_a_damaged_archive_and_changes_nothing(tmp_path, setting
 
 
 def test_the_archive_is_readable_by_its_owner_only(tmp_path):
-    load_demo_content()
+    make_content()
     archive = tmp_path / "backup.tar.gz"
     # A partial file left by an earlier, interrupted run does not keep its mode.
     stale = tmp_path / "backup.tar.gz.partial"

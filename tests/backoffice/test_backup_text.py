@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import Meeting
+from tests.backoffice.test_backup import empty_everything
 from tests.factories import make_meeting
-from tests.production.test_backup import empty_everything
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
