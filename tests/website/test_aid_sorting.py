@@ -223,6 +223,10 @@ def test_the_title_status_and_amount_orders_are_read_from_an_index(key, descendi
         for n in range(2000)
     )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE aid_aidproject" if connection.vendor == "postgresql" else "ANALYZE")
+        cursor.execute("ANALYZE aid_aidproject")
+        # Whether the planner prefers the index on 2,000 rows varies from run to
+        # run; what is checked is that the index serves this order (a sort is
+        # made a last resort, so a plan without the index means it cannot).
+        cursor.execute("SET LOCAL enable_sort = off")
     page = published_projects().for_lists().sorted_by(key, descending=descending)[:PER_PAGE]
     assert index in page.explain()
