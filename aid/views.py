@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 from aid.filters import AidProjectFilter
 from aid.models import AidProgramme, AidProject, AidProjectQuerySet
 from aid.totals import published_projects, totals_html
+from core.content_cache import cached, in_order
 from core.filtering import FilteredListMixin, SortedListMixin
 from core.publishing import PublishedDetailMixin
 from meetings.models import Meeting
@@ -45,8 +46,16 @@ class ProgrammeDetailView(PublishedDetailMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         projects = published_projects().filter(programme=self.object)
-        context["projects"] = projects[: self.projects_shown]
-        context["projects_count"] = projects.count()
+        # The count and the first projects' ids kept until the content changes.
+        first = cached(
+            f"programme-projects:{self.object.pk}",
+            lambda: {
+                "count": projects.count(),
+                "ids": list(projects.values_list("pk", flat=True)[: self.projects_shown]),
+            },
+        )
+        context["projects"] = in_order(published_projects(), first["ids"])
+        context["projects_count"] = first["count"]
         context["totals_html"] = totals_html(projects, name=f"programme:{self.object.pk}", level=3)
         return context
 

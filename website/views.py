@@ -15,7 +15,7 @@ from aid.models import AidProgramme, AidProject
 from aid.totals import published_projects, totals_html
 from commission.models import Membership, Person
 from core.collation import sorted_by_name
-from core.content_cache import cached
+from core.content_cache import cached, in_order
 from delegations.models import Delegation
 from meetings.models import Meeting
 from photos.models import gallery_prefetch
@@ -159,12 +159,6 @@ def country_summary(code: str) -> dict:
         summary[f"{name}s_count"] = items.count()
         summary[f"{name}_ids"] = list(items.values_list("pk", flat=True)[:COUNTRY_PAGE_ITEMS])
     return summary
-
-
-def in_order(queryset, ids: list[int]) -> list:
-    """The rows of ``queryset`` with these ids, in the order of ``ids``."""
-    rows = queryset.in_bulk(ids)
-    return [rows[pk] for pk in ids if pk in rows]
 
 
 class SearchView(TemplateView):
