@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import F, Func, Q, Subquery, TextField, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -110,13 +110,12 @@ def _postgres(query: str, language: str) -> list[Result]:
         matches = model.objects.published().filter(
             **{vector_field_name(language): search_query}  # "@@", on the stored vector
         )
-        # The candidates: the CANDIDATES newest matches, i.e. those from the
-        # CANDIDATES-th newest on (all of them when there are fewer).
-        oldest_candidate = Coalesce(
-            Subquery(matches.order_by("-pk").values("pk")[CANDIDATES - 1 : CANDIDATES]), 0
-        )
+        # The candidates: the CANDIDATES newest matches (all of them when there
+        # are fewer), picked by id; a range "from the CANDIDATES-th newest on"
+        # made the planner read every row when there were fewer matches.
+        candidates = matches.order_by("-pk").values("pk")[:CANDIDATES]
         best = (
-            matches.filter(pk__gte=oldest_candidate)
+            matches.filter(pk__in=Subquery(candidates))
             .annotate(rank=SearchRank(vector, search_query))
             .order_by("-rank", "-pk")
             .values("pk")[:RESULTS_PER_KIND]
