@@ -7,6 +7,8 @@ thousands of items streams instead of filling memory.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,6 +30,30 @@ from delegations.models import Delegation, DelegationMember
 from meetings.models import Meeting, Participant
 
 CHUNK = 2000
+
+
+def in_report_language(method):
+    """Run a report's ``method`` in the report's language, whoever calls it.
+
+    The one place the language is switched for the report's own texts and rows;
+    a generator's rows are made in it too (open data streams them after the
+    view has returned).
+    """
+    if inspect.isgeneratorfunction(method):
+
+        @functools.wraps(method)
+        def rows(self, *args, **kwargs):
+            with translation.override(self.language):
+                yield from method(self, *args, **kwargs)
+
+        return rows
+
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        with translation.override(self.language):
+            return method(self, *args, **kwargs)
+
+    return call
 
 
 @dataclass(frozen=True)
@@ -192,107 +218,105 @@ class AnnualReport:
             grouped[row[key]].append(self._text(row, name_field))
         return grouped
 
+    @in_report_language
     def meeting_rows(self) -> Iterator[dict]:
         self._country_cache = {}
-        with translation.override(self.language):
-            kinds = {value: str(label) for value, label in Meeting.Kind.choices}
-            rows = (
-                self.meetings()
-                .with_public_flag()
-                .values(
-                    "pk",
-                    "date",
-                    "slug",
-                    "kind",
-                    "is_public_now",
-                    *self._translated("title", "place"),
-                )
+        kinds = {value: str(label) for value, label in Meeting.Kind.choices}
+        rows = (
+            self.meetings()
+            .with_public_flag()
+            .values(
+                "pk",
+                "date",
+                "slug",
+                "kind",
+                "is_public_now",
+                *self._translated("title", "place"),
             )
-            for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
-                ids = [row["pk"] for row in chunk]
-                country_codes = codes_by_item(Meeting, ids)
-                people = self._names_by(
-                    Participant.objects.filter(meeting__in=ids).order_by("position", "pk"),
-                    "meeting_id",
-                    "person__name",
-                )
-                topics = self._names_by(
-                    Meeting.topics.through.objects.filter(meeting__in=ids).order_by(
-                        "topic__name_en"
-                    ),
-                    "meeting_id",
-                    "topic__name",
-                )
-                for row in chunk:
-                    public, state = self._state(row)
-                    url = (
-                        reverse(
-                            "meetings:detail",
-                            kwargs={"year": row["date"].year, "slug": row["slug"]},
-                        )
-                        if public
-                        else ""
+        )
+        for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
+            ids = [row["pk"] for row in chunk]
+            country_codes = codes_by_item(Meeting, ids)
+            people = self._names_by(
+                Participant.objects.filter(meeting__in=ids).order_by("position", "pk"),
+                "meeting_id",
+                "person__name",
+            )
+            topics = self._names_by(
+                Meeting.topics.through.objects.filter(meeting__in=ids).order_by("topic__name_en"),
+                "meeting_id",
+                "topic__name",
+            )
+            for row in chunk:
+                public, state = self._state(row)
+                url = (
+                    reverse(
+                        "meetings:detail",
+                        kwargs={"year": row["date"].year, "slug": row["slug"]},
                     )
-                    yield {
-                        "date": row["date"],
-                        "title": self._text(row, "title"),
-                        "kind": kinds.get(row["kind"], row["kind"]),
-                        "countries": self._country_names(country_codes.get(row["pk"], [])),
-                        "place": self._text(row, "place"),
-                        "participants": "; ".join(people.get(row["pk"], [])),
-                        "topics": ", ".join(topics.get(row["pk"], [])),
-                        "state": state,
-                        "url": url,
-                    }
+                    if public
+                    else ""
+                )
+                yield {
+                    "date": row["date"],
+                    "title": self._text(row, "title"),
+                    "kind": kinds.get(row["kind"], row["kind"]),
+                    "countries": self._country_names(country_codes.get(row["pk"], [])),
+                    "place": self._text(row, "place"),
+                    "participants": "; ".join(people.get(row["pk"], [])),
+                    "topics": ", ".join(topics.get(row["pk"], [])),
+                    "state": state,
+                    "url": url,
+                }
 
+    @in_report_language
     def delegation_rows(self) -> Iterator[dict]:
         self._country_cache = {}
-        with translation.override(self.language):
-            directions = {value: str(label) for value, label in Delegation.Direction.choices}
-            rows = (
-                self.delegations()
-                .with_public_flag()
-                .values(
-                    "pk",
-                    "start_date",
-                    "end_date",
-                    "slug",
-                    "direction",
-                    "is_public_now",
-                    *self._translated("title", "purpose", "head__name"),
-                )
+        directions = {value: str(label) for value, label in Delegation.Direction.choices}
+        rows = (
+            self.delegations()
+            .with_public_flag()
+            .values(
+                "pk",
+                "start_date",
+                "end_date",
+                "slug",
+                "direction",
+                "is_public_now",
+                *self._translated("title", "purpose", "head__name"),
             )
-            for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
-                country_codes = codes_by_item(Delegation, [row["pk"] for row in chunk])
-                members = self._names_by(
-                    DelegationMember.objects.filter(
-                        delegation__in=[row["pk"] for row in chunk]
-                    ).order_by("position", "pk"),
-                    "delegation_id",
-                    "person__name",
-                )
-                for row in chunk:
-                    public, state = self._state(row)
-                    url = (
-                        reverse(
-                            "delegations:detail",
-                            kwargs={"year": row["start_date"].year, "slug": row["slug"]},
-                        )
-                        if public
-                        else ""
+        )
+        for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
+            country_codes = codes_by_item(Delegation, [row["pk"] for row in chunk])
+            members = self._names_by(
+                DelegationMember.objects.filter(
+                    delegation__in=[row["pk"] for row in chunk]
+                ).order_by("position", "pk"),
+                "delegation_id",
+                "person__name",
+            )
+            for row in chunk:
+                public, state = self._state(row)
+                url = (
+                    reverse(
+                        "delegations:detail",
+                        kwargs={"year": row["start_date"].year, "slug": row["slug"]},
                     )
-                    yield {
-                        "start_date": row["start_date"],
-                        "end_date": row["end_date"],
-                        "direction": directions.get(row["direction"], row["direction"]),
-                        "title": self._text(row, "title"),
-                        "countries": self._country_names(country_codes.get(row["pk"], [])),
-                        "head": self._text(row, "head__name"),
-                        "members": "; ".join(members.get(row["pk"], [])),
-                        "purpose": self._text(row, "purpose"),
-                        "state": state,
-                        "url": url,
-                    }
+                    if public
+                    else ""
+                )
+                yield {
+                    "start_date": row["start_date"],
+                    "end_date": row["end_date"],
+                    "direction": directions.get(row["direction"], row["direction"]),
+                    "title": self._text(row, "title"),
+                    "countries": self._country_names(country_codes.get(row["pk"], [])),
+                    "head": self._text(row, "head__name"),
+                    "members": "; ".join(members.get(row["pk"], [])),
+                    "purpose": self._text(row, "purpose"),
+                    "state": state,
+                    "url": url,
+                }
 
     def delegation_outcomes(self) -> Iterator[tuple[str, str]]:
         """(title, outcomes as rich text) of the visits whose outcomes are written."""
@@ -302,73 +326,69 @@ class AnnualReport:
             if outcomes:
                 yield self._text(row, "title"), outcomes
 
+    @in_report_language
     def project_rows(self) -> Iterator[dict]:
-        with translation.override(self.language):
-            regions = {value: str(label) for value, label in Region.choices}
-            sectors = {value: str(label) for value, label in Sector.choices}
-            statuses = {value: str(label) for value, label in AidProject.Status.choices}
-            rows = (
-                self.projects()
-                .with_public_flag()
-                .with_public_flag(related="programme", name="programme_is_public")
-                .values(
-                    "pk",
-                    "slug",
-                    "region",
-                    "sector",
-                    "project_status",
-                    "year",
-                    "amount",
-                    "currency",
-                    "amount_is_approximate",
-                    "amount_usd",
-                    "is_public_now",
-                    "programme_is_public",
-                    *self._translated(
-                        "title", "district", "programme__title", "donor__name", "recipient__name"
-                    ),
-                )
+        regions = {value: str(label) for value, label in Region.choices}
+        sectors = {value: str(label) for value, label in Sector.choices}
+        statuses = {value: str(label) for value, label in AidProject.Status.choices}
+        rows = (
+            self.projects()
+            .with_public_flag()
+            .with_public_flag(related="programme", name="programme_is_public")
+            .values(
+                "pk",
+                "slug",
+                "region",
+                "sector",
+                "project_status",
+                "year",
+                "amount",
+                "currency",
+                "amount_is_approximate",
+                "amount_usd",
+                "is_public_now",
+                "programme_is_public",
+                *self._translated(
+                    "title", "district", "programme__title", "donor__name", "recipient__name"
+                ),
             )
-            for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
-                dates: dict[int, dict[str, dt.date]] = defaultdict(dict)
-                milestones = Milestone.objects.filter(project__in=[row["pk"] for row in chunk])
-                for milestone in milestones.order_by("date").values("project_id", "kind", "date"):
-                    dates[milestone["project_id"]].setdefault(milestone["kind"], milestone["date"])
-                for row in chunk:
-                    public, state = self._state(row)
-                    project_dates = dates.get(row["pk"], {})
-                    yield {
-                        "title": self._text(row, "title"),
-                        # A draft programme stays unnamed outside the internal report.
-                        "programme": self._text(row, "programme__title")
-                        if self.include_drafts or row["programme_is_public"]
-                        else "",
-                        "donor": self._text(row, "donor__name"),
-                        "recipient": self._text(row, "recipient__name"),
-                        "region": regions.get(row["region"], ""),
-                        "district": self._text(row, "district"),
-                        "sector": sectors.get(row["sector"], row["sector"]),
-                        "project_status": statuses.get(
-                            row["project_status"], row["project_status"]
-                        ),
-                        "year": row["year"],
-                        "amount": row["amount"],
-                        "currency": row["currency"],
-                        "approximate": row["amount_is_approximate"],
-                        "amount_usd": row["amount_usd"],
-                        "agreement_signed": project_dates.get(Milestone.Kind.AGREEMENT_SIGNED),
-                        "completed": project_dates.get(Milestone.Kind.COMPLETED),
-                        "state": state,
-                        "url": reverse("aid:project", kwargs={"slug": row["slug"]})
-                        if public
-                        else "",
-                    }
+        )
+        for chunk in self._chunks(rows.iterator(chunk_size=CHUNK)):
+            dates: dict[int, dict[str, dt.date]] = defaultdict(dict)
+            milestones = Milestone.objects.filter(project__in=[row["pk"] for row in chunk])
+            for milestone in milestones.order_by("date").values("project_id", "kind", "date"):
+                dates[milestone["project_id"]].setdefault(milestone["kind"], milestone["date"])
+            for row in chunk:
+                public, state = self._state(row)
+                project_dates = dates.get(row["pk"], {})
+                yield {
+                    "title": self._text(row, "title"),
+                    # A draft programme stays unnamed outside the internal report.
+                    "programme": self._text(row, "programme__title")
+                    if self.include_drafts or row["programme_is_public"]
+                    else "",
+                    "donor": self._text(row, "donor__name"),
+                    "recipient": self._text(row, "recipient__name"),
+                    "region": regions.get(row["region"], ""),
+                    "district": self._text(row, "district"),
+                    "sector": sectors.get(row["sector"], row["sector"]),
+                    "project_status": statuses.get(row["project_status"], row["project_status"]),
+                    "year": row["year"],
+                    "amount": row["amount"],
+                    "currency": row["currency"],
+                    "approximate": row["amount_is_approximate"],
+                    "amount_usd": row["amount_usd"],
+                    "agreement_signed": project_dates.get(Milestone.Kind.AGREEMENT_SIGNED),
+                    "completed": project_dates.get(Milestone.Kind.COMPLETED),
+                    "state": state,
+                    "url": reverse("aid:project", kwargs={"slug": row["slug"]}) if public else "",
+                }
 
     # --- key figures --------------------------------------------------------
 
+    @in_report_language
     def summary(self) -> Summary:
-        with translation.override(self.language):
-            return self._summary()
+        return self._summary()
 
     def _summary(self) -> Summary:
         meetings, delegations, projects = self.meetings(), self.delegations(), self.projects()
@@ -428,45 +448,42 @@ class AnnualReport:
         )
 
     @property
+    @in_report_language
     def title(self) -> str:
-        with translation.override(self.language):
-            return _("International work of the commission in %(year)s") % {"year": self.year}
+        return _("International work of the commission in %(year)s") % {"year": self.year}
 
+    @in_report_language
     def figure_notes(self) -> list[str]:
         """How the tables write their figures (the Word report's annex)."""
-        with translation.override(self.language):
-            return [
-                _(
-                    "Amounts are given in each project's own currency, grouped by thousands; "
-                    "≈ marks an approximate amount."
-                ),
-                _("A dash in a date or amount column means the date or amount is not known."),
-                _(
-                    "Counts of meetings by country count a meeting once for each country "
-                    "it concerns."
-                ),
-            ]
+        return [
+            _(
+                "Amounts are given in each project's own currency, grouped by thousands; "
+                "≈ marks an approximate amount."
+            ),
+            _("A dash in a date or amount column means the date or amount is not known."),
+            _("Counts of meetings by country count a meeting once for each country it concerns."),
+        ]
 
+    @in_report_language
     def scope_note(self) -> list[str]:
         """What the figures include, said plainly."""
-        with translation.override(self.language):
-            notes = [
-                _(
-                    "Meetings held in %(year)s; delegations whose visit began in %(year)s; "
-                    "aid projects dated %(year)s or with a milestone (signing, delivery, "
-                    "completion) in %(year)s."
-                )
-                % {"year": self.year},
-                _(
-                    "Amounts are totalled per currency; different currencies are never added "
-                    "together. The USD total adds only the USD figures given for projects."
-                ),
-                _("An empty amount means the amount is not known; it is not counted as zero."),
-            ]
-            if self.include_drafts:
-                notes.append(
-                    _("This internal version includes drafts, marked as such; they are not public.")
-                )
-            else:
-                notes.append(_("Only published items are included."))
-            return notes
+        notes = [
+            _(
+                "Meetings held in %(year)s; delegations whose visit began in %(year)s; "
+                "aid projects dated %(year)s or with a milestone (signing, delivery, "
+                "completion) in %(year)s."
+            )
+            % {"year": self.year},
+            _(
+                "Amounts are totalled per currency; different currencies are never added "
+                "together. The USD total adds only the USD figures given for projects."
+            ),
+            _("An empty amount means the amount is not known; it is not counted as zero."),
+        ]
+        if self.include_drafts:
+            notes.append(
+                _("This internal version includes drafts, marked as such; they are not public.")
+            )
+        else:
+            notes.append(_("Only published items are included."))
+        return notes
