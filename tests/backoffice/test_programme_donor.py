@@ -36,7 +36,7 @@ def test_it_names_the_donor_in_the_admin_language(editor_client, programme):
     assert response.json()["text"] == "Правительство Японии"
 
 
-@pytest.mark.parametrize("value", ["", "abc", "999999"])
+@pytest.mark.parametrize("value", ["", "abc", "999999", "99999999999999999999999", "-1", " 1"])
 def test_it_answers_not_found_for_no_such_programme(editor_client, programme, value):
     assert editor_client.get(donor_url(), {"programme": value}).status_code == 404
 
