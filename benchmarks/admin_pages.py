@@ -21,13 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -110,17 +106,7 @@ def report(results) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=20, help="Requests per page.")
-    parser.add_argument(
-        "--postgres", help="A PostgreSQL server URL to create a temporary database on."
-    )
-    parser.add_argument(
-        "--database",
-        action="append",
-        help="An existing, seeded database to measure as it is; give a second one"
-        " (seeded ×10) for the growth figures.",
-    )
-    parser.add_argument("--child", help=argparse.SUPPRESS)
+    public_pages.add_database_options(parser, runs=20)
     options = parser.parse_args()
     if options.child:
         results = measure(options.runs)
@@ -129,49 +115,13 @@ def main() -> None:
         return
     env = public_pages.environment()
     if options.database:
-        report_growth([measure_in_child(env, url, options.runs) for url in options.database])
+        runs = [
+            public_pages.run(env, url, options.runs, seeded=True, script=__file__)
+            for url in options.database
+        ]
+        report_growth(runs)
         return
-    with tempfile.TemporaryDirectory() as folder:
-        database = None
-        if options.postgres:
-            import psycopg
-
-            database = f"commission_bench_{uuid.uuid4().hex[:8]}"
-            with psycopg.connect(options.postgres, autocommit=True) as connection:
-                connection.execute(f'CREATE DATABASE "{database}"')
-            url = options.postgres.rsplit("/", 1)[0] + f"/{database}"
-        else:
-            url = f"sqlite:///{folder}/bench.sqlite3"
-        try:
-            print(f"Seeding {url.split('://')[0]}…", flush=True)
-            public_pages.seed({**env, "DATABASE_URL": url})
-            measure_in_child(env, url, options.runs)
-        finally:
-            if database:
-                import psycopg
-
-                with psycopg.connect(options.postgres, autocommit=True) as connection:
-                    connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-
-
-def measure_in_child(env: dict, url: str, runs: int):
-    """Measure the database at ``url`` in a fresh process (its own settings)."""
-    with tempfile.TemporaryDirectory() as folder:
-        output = Path(folder) / "results.json"
-        subprocess.run(
-            [sys.executable, __file__, f"--child={output}", f"--runs={runs}"],
-            cwd=ROOT,
-            env={
-                **env,
-                "DATABASE_URL": url,
-                "PYTHONPATH": str(ROOT),
-                "DJANGO_SETTINGS_MODULE": os.environ.get(
-                    "DJANGO_SETTINGS_MODULE", "config.settings"
-                ),
-            },
-            check=True,
-        )
-        return json.loads(output.read_text())
+    public_pages.run(env, options.postgres, options.runs, script=__file__)
 
 
 def report_growth(runs) -> None:

@@ -149,20 +149,10 @@ def _timings(client, runs: int, before=None) -> list[tuple[str, float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=30, help="Requests per page.")
-    parser.add_argument(
-        "--postgres", help="A PostgreSQL server URL to create a temporary database on."
-    )
-    parser.add_argument(
-        "--database",
-        action="append",
-        help="An existing, seeded database to measure as it is; give a second one"
-        " (seeded ×10) for the growth figures.",
-    )
+    add_database_options(parser, runs=30)
     parser.add_argument(
         "--growth", action="store_true", help="Measure again with 10x the data, report 100k/10k."
     )
-    parser.add_argument("--child", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
         results = measure(options.runs)
@@ -181,6 +171,21 @@ def main() -> None:
 
 #: The cache the benchmarks use when no CACHE_URL is set (emptied first).
 REDIS_URL = "redis://127.0.0.1:6379/6"
+
+
+def add_database_options(parser: argparse.ArgumentParser, *, runs: int) -> None:
+    """The options both page benchmarks take: requests per page and where to measure."""
+    parser.add_argument("--runs", type=int, default=runs, help="Requests per page.")
+    parser.add_argument(
+        "--postgres", help="A PostgreSQL server URL to create a temporary database on."
+    )
+    parser.add_argument(
+        "--database",
+        action="append",
+        help="An existing, seeded database to measure as it is; give a second one"
+        " (seeded ×10) for the growth figures.",
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
 
 
 def environment() -> dict:
@@ -228,8 +233,17 @@ def environment() -> dict:
     return env
 
 
-def run(env: dict, server: str | None, runs: int, *, scale: int = 1, seeded: bool = False):
-    """Seed a fresh database (unless ``seeded``) and measure it in a child process."""
+def run(
+    env: dict,
+    server: str | None,
+    runs: int,
+    *,
+    scale: int = 1,
+    seeded: bool = False,
+    script: str = __file__,
+):
+    """Seed a fresh database (unless ``seeded``) and measure it in a child process
+    running ``script`` with ``--child`` (this benchmark, or the admin's)."""
     with tempfile.TemporaryDirectory() as folder:
         database = None
         if seeded:
@@ -251,9 +265,15 @@ def run(env: dict, server: str | None, runs: int, *, scale: int = 1, seeded: boo
                 print(f"  seeded in {time.perf_counter() - start:.0f} s", flush=True)
             output = Path(folder) / "results.json"
             subprocess.run(
-                [sys.executable, __file__, f"--child={output}", f"--runs={runs}"],
+                [sys.executable, script, f"--child={output}", f"--runs={runs}"],
                 cwd=ROOT,
-                env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+                env={
+                    **env,
+                    "PYTHONPATH": str(ROOT),
+                    "DJANGO_SETTINGS_MODULE": os.environ.get(
+                        "DJANGO_SETTINGS_MODULE", "config.settings"
+                    ),
+                },
                 check=True,
             )
             return json.loads(output.read_text())
