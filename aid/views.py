@@ -4,7 +4,7 @@ from django.views.generic import DetailView, ListView
 from aid.filters import AidProjectFilter
 from aid.models import AidProgramme, AidProject, AidProjectQuerySet
 from aid.totals import published_projects, totals_html
-from core.content_cache import cached, in_order
+from core.content_cache import cached, count_and_first, in_order
 from core.filtering import FilteredListMixin, SortedListMixin
 from core.publishing import PublishedDetailMixin
 from meetings.models import Meeting
@@ -49,10 +49,7 @@ class ProgrammeDetailView(PublishedDetailMixin, DetailView):
         # The count and the first projects' ids kept until the content changes.
         first = cached(
             f"programme-projects:{self.object.pk}",
-            lambda: {
-                "count": projects.count(),
-                "ids": list(projects.values_list("pk", flat=True)[: self.projects_shown]),
-            },
+            lambda: count_and_first(projects, self.projects_shown),
         )
         context["projects"] = in_order(published_projects(), first["ids"])
         context["projects_count"] = first["count"]

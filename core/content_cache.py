@@ -89,6 +89,17 @@ def cached(name: str, compute, *, per_language: bool = False):
     return value
 
 
+def count_and_first(queryset, first: int) -> dict:
+    """How many rows ``queryset`` has, and the ids of its ``first`` first rows.
+
+    For a page listing the first items of a long list: kept with :func:`cached`,
+    its rows are then fetched by id (:func:`in_order`). Finding the first items
+    among every row is the costly part (they may be far down the order);
+    fetching them by id is not.
+    """
+    return {"count": queryset.count(), "ids": list(queryset.values_list("pk", flat=True)[:first])}
+
+
 def in_order(queryset, ids: list[int]) -> list:
     """The rows of ``queryset`` with these ids, in the order of ``ids``.
 

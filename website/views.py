@@ -15,7 +15,7 @@ from aid.models import AidProgramme, AidProject
 from aid.totals import published_projects, totals_html
 from commission.models import Membership, Person
 from core.collation import sorted_by_name
-from core.content_cache import cached, in_order
+from core.content_cache import cached, count_and_first, in_order
 from delegations.models import Delegation
 from meetings.models import Meeting
 from photos.models import gallery_prefetch
@@ -120,22 +120,25 @@ class CountryDetailView(TemplateView):
         if code not in countries:
             raise Http404
         context = super().get_context_data(**kwargs)
+        summary = cached(f"country:{code}", lambda: country_summary(code))
         context.update(
             code=code,
             country_name=countries.name(code),
-            **cached(f"country:{code}", lambda: country_summary(code)),
+            meetings_count=summary["meetings"]["count"],
+            delegations_count=summary["delegations"]["count"],
+            projects_count=summary["projects"]["count"],
         )
         # Only the sections with something in them are queried.
         if context["meetings_count"]:
             context["meetings"] = in_order(
-                _with_gallery(Meeting.objects.published()), context["meeting_ids"]
+                _with_gallery(Meeting.objects.published()), summary["meetings"]["ids"]
             )
         if context["delegations_count"]:
             context["delegations"] = in_order(
-                Delegation.objects.published().with_countries(), context["delegation_ids"]
+                Delegation.objects.published().with_countries(), summary["delegations"]["ids"]
             )
         if context["projects_count"]:
-            context["projects"] = in_order(published_projects(), context["project_ids"])
+            context["projects"] = in_order(published_projects(), summary["projects"]["ids"])
             context["totals_html"] = totals_html(
                 AidProject.objects.published().for_country(code), name=f"country:{code}", level=3
             )
@@ -144,21 +147,16 @@ class CountryDetailView(TemplateView):
 
 def country_summary(code: str) -> dict:
     """How many published meetings, visits and projects concern the country, and
-    which come first on its page (kept until the content changes: core.content_cache).
-
-    The first items are remembered by id: finding them among every item is the
-    costly part (the country's items may be far down the date order), fetching
-    them by id is not.
-    """
-    summary = {}
-    for name, items in (
-        ("meeting", Meeting.objects.published().for_country(code)),
-        ("delegation", Delegation.objects.published().for_country(code)),
-        ("project", published_projects().for_country(code)),
-    ):
-        summary[f"{name}s_count"] = items.count()
-        summary[f"{name}_ids"] = list(items.values_list("pk", flat=True)[:COUNTRY_PAGE_ITEMS])
-    return summary
+    which come first on its page (kept until the content changes: core.content_cache)."""
+    return {
+        "meetings": count_and_first(
+            Meeting.objects.published().for_country(code), COUNTRY_PAGE_ITEMS
+        ),
+        "delegations": count_and_first(
+            Delegation.objects.published().for_country(code), COUNTRY_PAGE_ITEMS
+        ),
+        "projects": count_and_first(published_projects().for_country(code), COUNTRY_PAGE_ITEMS),
+    }
 
 
 class SearchView(TemplateView):
