@@ -63,7 +63,9 @@ def usd_total(projects: QuerySet) -> UsdTotal:
 
 
 def published_projects():
-    return AidProject.objects.published().select_related("donor", "programme", "recipient")
+    """The published projects as their rows in lists show them: with the donor,
+    without the long texts (a row shows neither the programme nor the recipient)."""
+    return AidProject.objects.published().for_lists().select_related("donor")
 
 
 def totals_context(projects) -> dict:

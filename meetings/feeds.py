@@ -15,7 +15,8 @@ class MeetingsFeed(Feed):
         return reverse("meetings:archive")
 
     def items(self):
-        return Meeting.objects.published().with_countries().order_by("-date", "-pk")[:30]
+        meetings = Meeting.objects.published().for_lists().with_countries()
+        return meetings.order_by("-date", "-pk")[:30]
 
     def item_title(self, item: Meeting) -> str:
         return clean_text(item.title, multiline=False)
