@@ -111,11 +111,15 @@ def _postgres(query: str, language: str) -> list[Result]:
             **{vector_field_name(language): search_query}  # "@@", on the stored vector
         )
         # The candidates: the CANDIDATES newest matches (all of them when there
-        # are fewer), picked by id; a range "from the CANDIDATES-th newest on"
-        # made the planner read every row when there were fewer matches.
-        candidates = matches.order_by("-pk").values("pk")[:CANDIDATES]
+        # are fewer), read first as a list of ids: a range "from the
+        # CANDIDATES-th newest on" made the planner read every row when there
+        # were fewer matches, and a subquery made it test every row's vector
+        # before joining; a list of ids is read through the primary key.
+        candidates = list(matches.order_by("-pk").values_list("pk", flat=True)[:CANDIDATES])
+        if not candidates:
+            continue
         best = (
-            matches.filter(pk__in=Subquery(candidates))
+            model.objects.filter(pk__in=candidates)
             .annotate(rank=SearchRank(vector, search_query))
             .order_by("-rank", "-pk")
             .values("pk")[:RESULTS_PER_KIND]
@@ -129,7 +133,8 @@ def _postgres(query: str, language: str) -> list[Result]:
             output_field=TextField(),
         )
         rows = (
-            model.objects.filter(pk__in=Subquery(best))
+            model.objects.for_lists()
+            .filter(pk__in=Subquery(best))
             .order_by()
             .annotate(
                 rank=SearchRank(vector, search_query),
