@@ -26,6 +26,7 @@ class AidIndexView(SortedListMixin, FilteredListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Read only when the list is rendered: once per change (keep_until_change).
         context["programmes"] = AidProgramme.objects.published().select_related("donor")
         context["totals_html"] = totals_html(
             self.filterset.qs, name=f"index:{self.applied_filters()!r}", overview=True

@@ -19,6 +19,8 @@ class DelegationQuerySet(PublishableQuerySet, CountriesQuerySet):
 
 class Delegation(SearchVectorsModel, PublishableModel):
     search_fields = ("title", "purpose", "summary")
+    #: What a delegation's card shows besides its own row (core.cards).
+    card_relations = ("countries",)
 
     class Direction(models.TextChoices):
         INCOMING = "incoming", _("Incoming visit")

@@ -15,7 +15,7 @@ class DelegationListView(FilteredListMixin, ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        return self.filter(Delegation.objects.published()).select_related("head").with_countries()
+        return self.filter(Delegation.objects.published())
 
 
 class DelegationDetailView(PublishedDetailMixin, DetailView):

@@ -18,6 +18,8 @@ class MeetingQuerySet(PublishableQuerySet, CountriesQuerySet):
 
 class Meeting(SearchVectorsModel, PublishableModel):
     search_fields = ("title", "summary", "body")
+    #: What a meeting's card shows besides its own row (core.cards).
+    card_relations = ("countries", "gallery")
 
     class Kind(models.TextChoices):
         BILATERAL = "bilateral", _("Bilateral meeting")

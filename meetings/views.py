@@ -12,7 +12,8 @@ from photos.models import gallery_prefetch
 
 
 class MeetingMixin(FilteredListMixin):
-    """The published meetings, filtered from the URL, with what their cards show."""
+    """The published meetings, filtered from the URL (their cards read what else
+    they show, for the cards not in the cache: core.cards)."""
 
     filterset_class = MeetingFilter
     date_field = "date"
@@ -22,11 +23,7 @@ class MeetingMixin(FilteredListMixin):
     paginate_by = 20
 
     def get_queryset(self):
-        return (
-            self.filter(Meeting.objects.published().for_lists())
-            .with_countries()
-            .prefetch_related(gallery_prefetch(Meeting))
-        )
+        return self.filter(Meeting.objects.published().for_lists())
 
 
 def meeting_years() -> list[int]:

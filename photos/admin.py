@@ -12,7 +12,7 @@ from core.admin import thumbnail_html
 from core.history import GuardedHistoryAdmin
 from photos import pending
 from photos.forms import GalleryFormSet, GalleryUploadForm, PhotoAdminForm
-from photos.models import Photo
+from photos.models import Photo, update_photos
 from photos.services import photo_create_from_pending, save_photo, schedule_processing
 
 
@@ -141,9 +141,8 @@ class PhotoAdmin(SharedObjectAdmin, GuardedHistoryAdmin, TranslationAdmin):
         with transaction.atomic():
             photos = list(queryset.select_for_update())
             for photo in photos:
-                Photo.objects.filter(pk=photo.pk).update(
-                    status=Photo.Status.PENDING, failure_reason=""
-                )
+                queued = Photo.objects.filter(pk=photo.pk)
+                update_photos(queued, status=Photo.Status.PENDING, failure_reason="")
                 schedule_processing(photo, force=True)
         self.message_user(
             request,

@@ -7,8 +7,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.page_cache import bump_content_version
 from photos.storage import original_name
 from photos.validation import image_extension
 
@@ -154,6 +156,19 @@ class Photo(models.Model):
     @property
     def variant_bytes(self) -> int:
         return sum(variant["bytes"] for variant in self.variants)
+
+
+def update_photos(photos: models.QuerySet, **fields) -> int:
+    """``photos.update(**fields)`` as the change of content it is.
+
+    Like a save: ``updated_at`` moves (the cards showing the photos are made
+    again, core.cards) and so does the public pages' version (core.page_cache),
+    so that a photo whose variants are ready is shown at once.
+    """
+    updated = photos.update(updated_at=timezone.now(), **fields)
+    if updated:
+        bump_content_version()
+    return updated
 
 
 class GalleryItem(models.Model):

@@ -7,7 +7,7 @@ import logging
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from photos.models import Photo
+from photos.models import Photo, update_photos
 from photos.processing import CROPS, render_crops, render_variants
 from photos.storage import delete_files, variant_name
 
@@ -103,7 +103,7 @@ def process_photo(photo_id: int, *, force: bool = False) -> Photo | None:
     if not force and is_up_to_date(photo):
         return photo
     crops_only = not force and only_crops_are_stale(photo)
-    Photo.objects.filter(pk=photo.pk).update(status=Photo.Status.PROCESSING)
+    update_photos(Photo.objects.filter(pk=photo.pk), status=Photo.Status.PROCESSING)
     try:
         with photo.original.open("rb") as source:
             if crops_only:
@@ -127,8 +127,10 @@ def process_photo(photo_id: int, *, force: bool = False) -> Photo | None:
     except Exception as error:  # noqa: BLE001 - any failure must be recorded, not lost
         logger.exception("Photo %s could not be processed", photo.pk)
         reason = f"{error.__class__.__name__}: {error}" if str(error) else error.__class__.__name__
-        Photo.objects.filter(pk=photo.pk, content_hash=photo.content_hash).update(
-            status=Photo.Status.FAILED, failure_reason=reason[:2000]
+        update_photos(
+            Photo.objects.filter(pk=photo.pk, content_hash=photo.content_hash),
+            status=Photo.Status.FAILED,
+            failure_reason=reason[:2000],
         )
         photo.refresh_from_db()
         return photo
@@ -138,8 +140,8 @@ def process_photo(photo_id: int, *, force: bool = False) -> Photo | None:
     current = Photo.objects.filter(pk=photo.pk, content_hash=photo.content_hash)
     if crops_only:
         current = current.filter(focal_x=photo.focal_x, focal_y=photo.focal_y)
-    updated = current.update(
-        status=Photo.Status.READY, failure_reason="", variants=records, **fields
+    updated = update_photos(
+        current, status=Photo.Status.READY, failure_reason="", variants=records, **fields
     )
     new_names = {record["name"] for record in records}
     if updated:

@@ -28,18 +28,17 @@ IMAGE_VARIANT_TYPES = {".avif": "image/avif", ".webp": "image/webp", ".jpg": "im
 COUNTRY_PAGE_ITEMS = 20
 
 
-def _with_gallery(meetings):
-    return meetings.with_countries().prefetch_related(gallery_prefetch(Meeting))
-
-
 class HomeView(TemplateView):
     template_name = "website/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meetings = list(_with_gallery(Meeting.objects.published().for_lists())[:5])
+        # The galleries for the featured photo; the cards read the rest (core.cards).
+        meetings = list(
+            Meeting.objects.published().for_lists().prefetch_related(gallery_prefetch(Meeting))[:5]
+        )
         context["latest_meetings"] = meetings
-        context["latest_delegations"] = Delegation.objects.published().with_countries()[:3]
+        context["latest_delegations"] = Delegation.objects.published()[:3]
         context["projects"] = published_projects().for_lists()[:5]
         context["featured"] = next((meeting for meeting in meetings if meeting.gallery.all()), None)
         context["figures"] = cached("home-figures", key_figures)
@@ -131,11 +130,11 @@ class CountryDetailView(TemplateView):
         # Only the sections with something in them are queried.
         if context["meetings_count"]:
             context["meetings"] = in_order(
-                _with_gallery(Meeting.objects.published()), summary["meetings"]["ids"]
+                Meeting.objects.published().for_lists(), summary["meetings"]["ids"]
             )
         if context["delegations_count"]:
             context["delegations"] = in_order(
-                Delegation.objects.published().with_countries(), summary["delegations"]["ids"]
+                Delegation.objects.published(), summary["delegations"]["ids"]
             )
         if context["projects_count"]:
             context["projects"] = in_order(published_projects(), summary["projects"]["ids"])

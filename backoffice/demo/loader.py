@@ -22,7 +22,7 @@ from backoffice.demo import content
 from commission.models import Membership, Organisation, Person, Topic
 from core.storage import files_follow_transaction
 from meetings.models import Meeting, Participant
-from photos.models import Photo
+from photos.models import Photo, update_photos
 from photos.services import photo_create
 from photos.storage import content_hash
 
@@ -172,7 +172,7 @@ def sample_photo(counts: Counter, filename: str, alt_text: dict, credit: str, li
             counts["photos created"] += 1
         else:
             counts["photos updated"] += 1
-    Photo.objects.filter(pk=photo.pk).update(**alt_text, credit=credit, licence=licence)
+    update_photos(Photo.objects.filter(pk=photo.pk), **alt_text, credit=credit, licence=licence)
     return photo
 
 

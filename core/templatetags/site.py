@@ -12,6 +12,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info, override
 
+from core.cards import render_cards
+from core.content_cache import cached
 from core.dates import date_range
 from core.richtext import sanitize_html
 from core.tracking import full_path_without_tracking
@@ -130,6 +132,42 @@ def sort_heading(context, key: str, label: str, css_class: str = "") -> dict:
         "descending_next": target.startswith("-"),
         "css_class": css_class,
     }
+
+
+@register.simple_tag(takes_context=True)
+def cards(context, template_name: str, items, name: str, **options) -> SafeString:
+    """``{% cards "includes/meeting_card.html" object_list "meeting" level=3 %}``:
+    each item rendered by the template as ``meeting``, kept per version of what
+    it shows (core.cards)."""
+    return render_cards(context, template_name, items, name, **options)
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, name: str, values: list):
+        self.nodelist, self.name, self.values = nodelist, name, values
+
+    def render(self, context) -> str:
+        values = [value.resolve(context) for value in self.values]
+        return cached(
+            f"fragment:{self.name}:{values!r}",
+            lambda: self.nodelist.render(context),
+            per_language=True,
+        )
+
+
+@register.tag
+def keep_until_change(parser, token):
+    """``{% keep_until_change "name" value… %}…{% endkeep_until_change %}``: the part
+    rendered once per change of the content (core.content_cache), in each
+    language, for each combination of the values, which must therefore be
+    everything the part depends on besides the published content.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a quoted name, then values")
+    nodelist = parser.parse(("endkeep_until_change",))
+    parser.delete_first_token()
+    return KeptNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 @register.filter

@@ -1,0 +1,185 @@
+"""Cards and table rows of the public lists, each rendered once per version of what it shows.
+
+A list page shows 20–50 cards or rows; rendering them is most of its work,
+and after every admin save (which empties the page cache) the same cards are
+rendered again for every list, filter and language they appear in. So each
+card is kept in the cache under a key made from everything it is rendered
+from:
+
+- the item's row as it was read (every column, and the rows joined to it by
+  ``select_related``, e.g. a project's donor): any edit, by any path, changes it;
+- the item's related rows named in its model's ``card_relations`` (e.g. a
+  meeting's countries and gallery), read by one small query each, with the
+  ``updated_at`` of the rows they point to (a gallery's photos: every change
+  to a photo, its processing included, moves it);
+- the language, the card's options (``level``) and the release: a digest of
+  the project's code, templates and translations, so a deployment never
+  serves a card rendered by older code.
+
+An edit therefore re-renders only the cards of what changed; the others are
+read back in one cache round trip. The related rows the cards need for
+rendering (the ``card_relations``, prefetched) are read only for the cards
+that are not in the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from functools import cache as remember
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections, models, router
+from django.db.models import Prefetch, prefetch_related_objects
+from django.template import Context
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+PREFIX = "card"
+#: A card unused for a day is dropped (an edit makes a new key, never a stale hit).
+TIMEOUT = 24 * 3600
+#: What the release digest reads, under the project's root (not its tests or tools).
+_RELEASE_PATTERNS = ("templates/**/*.html", "locale/**/*.mo", "*/**/*.py")
+_NOT_RELEASED = {".venv", "node_modules", "tests", "benchmarks", "staticfiles", "var", "docs"}
+
+
+@remember
+def release() -> str:
+    """A digest of the code, templates and translations cards are rendered by
+    (read once per process), and of the settings their URLs come from."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    paths = {
+        path
+        for pattern in _RELEASE_PATTERNS
+        for path in root.glob(pattern)
+        if path.relative_to(root).parts[0] not in _NOT_RELEASED
+    }
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    digest.update(repr((settings.MEDIA_URL, settings.STATIC_URL, settings.STORAGES)).encode())
+    return digest.hexdigest()[:16]
+
+
+def render_cards(
+    context: Context, template_name: str, items: Iterable[models.Model], name: str, **options
+) -> SafeString:
+    """Each item rendered by ``template_name`` as ``name`` (with ``options``), in order."""
+    items = list(items)
+    if not items:
+        return mark_safe("")
+    model = type(items[0])
+    relations = tuple(getattr(model, "card_relations", ()))
+    stamps = related_stamps(model, [item.pk for item in items], relations)
+    common = (release(), get_language(), template_name, model._meta.label, sorted(options.items()))
+    keys = [_key(common, item, stamps.get(item.pk)) for item in items]
+    found = cache.get_many(keys)
+    missing = [item for item, key in zip(items, keys, strict=True) if key not in found]
+    if missing:
+        prefetch_related_objects(missing, *(_prefetch(model, name) for name in relations))
+        template = context.template.engine.get_template(template_name)
+        rendered = {}
+        for item, key in zip(items, keys, strict=True):
+            if key not in found:
+                with context.push({name: item, **options}):
+                    rendered[key] = found[key] = template.render(context)
+        cache.set_many(rendered, TIMEOUT)
+    return mark_safe("".join(found[key] for key in keys))  # noqa: S308 (rendered templates)
+
+
+def _key(common: tuple, item: models.Model, related) -> str:
+    text = repr((common, row_state(item), related))
+    return f"{PREFIX}:{hashlib.sha256(text.encode()).hexdigest()[:40]}"
+
+
+def row_state(item: models.Model) -> list:
+    """What ``item``'s own row and the rows ``select_related`` joined to it hold.
+
+    A row with an ``updated_at`` is stood for by its id and that time: every
+    save moves it (data migrations, the only ``QuerySet.update()`` of content,
+    change the release). Other rows by every column read.
+    """
+    values = vars(item)
+    if "updated_at" in values:
+        state = [("pk", repr(item.pk)), ("updated_at", repr(values["updated_at"]))]
+    else:
+        state = sorted((key, repr(value)) for key, value in values.items() if key[0] != "_")
+    for field, related in sorted(item._state.fields_cache.items()):
+        state.append((field, row_state(related) if related is not None else None))
+    return state
+
+
+def related_stamps(model, ids: list, relations: tuple[str, ...]) -> dict:
+    """{item id: [what each relation holds for it, in a stable order]}, in one query."""
+    stamps: dict = {pk: [[] for _relation in relations] for pk in ids}
+    if relations:
+        for number, item_id, *values in _relation_rows(model, relations, ids):
+            stamps[item_id][number].append(tuple(values))
+    return {pk: [sorted(rows, key=repr) for rows in rows_of] for pk, rows_of in stamps.items()}
+
+
+def _relation_rows(model, relations: tuple[str, ...], ids: list) -> list[tuple]:
+    """(relation's number, item id, values as text…) for each related row.
+
+    One ``UNION ALL`` of a plain SQL query per relation, made from the models'
+    metadata: it runs for every list of cards, and it is simple enough that
+    building it through the ORM would cost more than running it. The values
+    are text (so that the relations' rows fit one result), padded with NULLs.
+    """
+    connection = connections[router.db_for_read(model)]
+    quote = connection.ops.quote_name
+    marks = ", ".join(["%s"] * len(ids))
+    selects = [_relation_select(model, relation, quote) for relation in relations]
+    width = max(len(values) for _owner, values, _source in selects)
+    padding = ["NULL"] * width
+    sql = " UNION ALL ".join(
+        f"SELECT {number}, {owner}, "
+        + ", ".join([f"CAST({value} AS TEXT)" for value in values] + padding[len(values) :])
+        + f" FROM {source} WHERE {owner} IN ({marks})"
+        for number, (owner, values, source) in enumerate(selects)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids * len(relations))
+        return cursor.fetchall()
+
+
+def _relation_select(model, relation: str, quote) -> tuple[str, list[str], str]:
+    """(the owner's column, the value columns, FROM what) of one relation: a
+    many-to-many's targets, or a reverse foreign key's rows (every column, and
+    the ``updated_at`` of each row they point to that has one)."""
+    field = model._meta.get_field(relation)
+    if field.many_to_many:
+        through = field.remote_field.through._meta
+        source = quote(through.get_field(field.m2m_field_name()).column)
+        target = quote(through.get_field(field.m2m_reverse_field_name()).column)
+        return f"r.{source}", [f"r.{target}"], f"{quote(through.db_table)} r"
+    related = field.related_model._meta
+    owner = field.field.column
+    values = [f"r.{quote(f.column)}" for f in related.concrete_fields if f.column != owner]
+    joins = ""
+    for number, fk in enumerate(f for f in related.concrete_fields if f.many_to_one):
+        target = fk.related_model._meta
+        if any(f.name == "updated_at" for f in target.concrete_fields):
+            values.append(f"t{number}.{quote(target.get_field('updated_at').column)}")
+            joins += (
+                f" LEFT JOIN {quote(target.db_table)} t{number}"
+                f" ON t{number}.{quote(target.pk.column)} = r.{quote(fk.column)}"
+            )
+    return f"r.{quote(owner)}", values, f"{quote(related.db_table)} r{joins}"
+
+
+def _prefetch(model, relation: str) -> Prefetch | str:
+    """A relation as the cards show it: a reverse foreign key's rows with what they point to."""
+    field = model._meta.get_field(relation)
+    if field.many_to_many:
+        return relation
+    related = field.related_model
+    joined = [
+        f.name
+        for f in related._meta.concrete_fields
+        if f.many_to_one and f.name != field.field.name
+    ]
+    return Prefetch(relation, queryset=related.objects.select_related(*joined))
