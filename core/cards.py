@@ -40,9 +40,10 @@ from django.utils.translation import get_language
 PREFIX = "card"
 #: A card unused for a day is dropped (an edit makes a new key, never a stale hit).
 TIMEOUT = 24 * 3600
-#: What the release digest reads, under the project's root (not its tests or tools).
-_RELEASE_PATTERNS = ("templates/**/*.html", "locale/**/*.mo", "*/**/*.py")
-_NOT_RELEASED = {".venv", "node_modules", "tests", "benchmarks", "staticfiles", "var", "docs"}
+#: What the release digest reads: code, templates and compiled translations,
+#: in the project's folders but these (tools, tests and what is installed).
+_RELEASED_SUFFIXES = {".py", ".html", ".mo"}
+_NOT_RELEASED = {"node_modules", "tests", "benchmarks", "staticfiles", "var", "docs"}
 
 
 @remember
@@ -51,12 +52,17 @@ def release() -> str:
     (read once per process), and of the settings their URLs come from."""
     root = Path(settings.BASE_DIR)
     digest = hashlib.sha256()
-    paths = {
+    folders = [
+        folder
+        for folder in root.iterdir()
+        if folder.is_dir() and folder.name not in _NOT_RELEASED and folder.name[0] != "."
+    ]
+    paths = [
         path
-        for pattern in _RELEASE_PATTERNS
-        for path in root.glob(pattern)
-        if path.relative_to(root).parts[0] not in _NOT_RELEASED
-    }
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.suffix in _RELEASED_SUFFIXES and path.is_file()
+    ]
     for path in sorted(paths):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
