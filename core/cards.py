@@ -9,9 +9,10 @@ from:
 - the item's row as it was read (every column, and the rows joined to it by
   ``select_related``, e.g. a project's donor): any edit, by any path, changes it;
 - the item's related rows named in its model's ``card_relations`` (e.g. a
-  meeting's countries and gallery), read by one small query each, with the
-  ``updated_at`` of the rows they point to (a gallery's photos: every change
-  to a photo, its processing included, moves it);
+  meeting's countries and gallery), read in one small query, with the state
+  of the rows they point to: their ``card_state`` columns (a photo's
+  ``updated_at``, which every change to what it shows moves, and its
+  processing ``status``), else their ``updated_at``;
 - the language, the card's options (``level``) and the release: a digest of
   the project's code, templates and translations, so a deployment never
   serves a card rendered by older code.
@@ -155,7 +156,7 @@ def _relation_rows(model, relations: tuple[str, ...], ids: list) -> list[tuple]:
 def _relation_select(model, relation: str, quote) -> tuple[str, list[str], str]:
     """(the owner's column, the value columns, FROM what) of one relation: a
     many-to-many's targets, or a reverse foreign key's rows (every column, and
-    the ``updated_at`` of each row they point to that has one)."""
+    the state of each row they point to that has one: :func:`state_fields`)."""
     field = model._meta.get_field(relation)
     if field.many_to_many:
         through = field.remote_field.through._meta
@@ -168,13 +169,21 @@ def _relation_select(model, relation: str, quote) -> tuple[str, list[str], str]:
     joins = ""
     for number, fk in enumerate(f for f in related.concrete_fields if f.many_to_one):
         target = fk.related_model._meta
-        if any(f.name == "updated_at" for f in target.concrete_fields):
-            values.append(f"t{number}.{quote(target.get_field('updated_at').column)}")
+        names = state_fields(fk.related_model)
+        values += [f"t{number}.{quote(target.get_field(name).column)}" for name in names]
+        if names:
             joins += (
                 f" LEFT JOIN {quote(target.db_table)} t{number}"
                 f" ON t{number}.{quote(target.pk.column)} = r.{quote(fk.column)}"
             )
     return f"r.{quote(owner)}", values, f"{quote(related.db_table)} r{joins}"
+
+
+def state_fields(model) -> tuple[str, ...]:
+    """The columns standing for what a row shows: its model's ``card_state``, else
+    its ``updated_at`` if it has one (else nothing: it is not part of the key)."""
+    names = {field.name for field in model._meta.concrete_fields}
+    return getattr(model, "card_state", ("updated_at",) if "updated_at" in names else ())
 
 
 def _prefetch(model, relation: str) -> Prefetch | str:

@@ -142,7 +142,7 @@ class PhotoAdmin(SharedObjectAdmin, GuardedHistoryAdmin, TranslationAdmin):
             photos = list(queryset.select_for_update())
             for photo in photos:
                 queued = Photo.objects.filter(pk=photo.pk)
-                update_photos(queued, status=Photo.Status.PENDING, failure_reason="")
+                update_photos(queued, changed=False, status=Photo.Status.PENDING, failure_reason="")
                 schedule_processing(photo, force=True)
         self.message_user(
             request,

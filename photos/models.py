@@ -42,6 +42,10 @@ class Photo(models.Model):
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
+    #: What stands for what a photo shows in a card's key (core.cards): every
+    #: change to its text or variants moves ``updated_at`` (``update_photos``).
+    card_state = ("updated_at", "status")
+
     original = OriginalFileField(_("original file"), upload_to=original_upload_to, max_length=255)
     original_name = models.CharField(_("uploaded file name"), max_length=255, blank=True)
     content_hash = models.CharField(_("content hash"), max_length=64, blank=True, db_index=True)
@@ -158,14 +162,19 @@ class Photo(models.Model):
         return sum(variant["bytes"] for variant in self.variants)
 
 
-def update_photos(photos: models.QuerySet, **fields) -> int:
+def update_photos(photos: models.QuerySet, *, changed: bool = True, **fields) -> int:
     """``photos.update(**fields)`` as the change of content it is.
 
-    Like a save: ``updated_at`` moves (the cards showing the photos are made
-    again, core.cards) and so does the public pages' version (core.page_cache),
-    so that a photo whose variants are ready is shown at once.
+    The public pages' version moves (core.page_cache), so that a photo whose
+    variants are ready is shown at once; with ``changed`` (what the photos
+    show is different: new variants, other text) their ``updated_at`` moves
+    too, as on a save, and the cards showing them are made again (core.cards;
+    a change of ``status`` alone is seen there by the status, part of
+    ``Photo.card_state``).
     """
-    updated = photos.update(updated_at=timezone.now(), **fields)
+    if changed:
+        fields["updated_at"] = timezone.now()
+    updated = photos.update(**fields)
     if updated:
         bump_content_version()
     return updated

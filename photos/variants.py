@@ -103,7 +103,7 @@ def process_photo(photo_id: int, *, force: bool = False) -> Photo | None:
     if not force and is_up_to_date(photo):
         return photo
     crops_only = not force and only_crops_are_stale(photo)
-    update_photos(Photo.objects.filter(pk=photo.pk), status=Photo.Status.PROCESSING)
+    update_photos(Photo.objects.filter(pk=photo.pk), changed=False, status=Photo.Status.PROCESSING)
     try:
         with photo.original.open("rb") as source:
             if crops_only:
@@ -129,6 +129,7 @@ def process_photo(photo_id: int, *, force: bool = False) -> Photo | None:
         reason = f"{error.__class__.__name__}: {error}" if str(error) else error.__class__.__name__
         update_photos(
             Photo.objects.filter(pk=photo.pk, content_hash=photo.content_hash),
+            changed=False,
             status=Photo.Status.FAILED,
             failure_reason=reason[:2000],
         )
@@ -140,8 +141,17 @@ def process_photo(photo_id: int, *, force: bool = False) -> Photo | None:
     current = Photo.objects.filter(pk=photo.pk, content_hash=photo.content_hash)
     if crops_only:
         current = current.filter(focal_x=photo.focal_x, focal_y=photo.focal_y)
+    # Variants made again identically (e.g. after a restore) change nothing shown.
+    changed = records != photo.variants or any(
+        getattr(photo, name) != value for name, value in fields.items()
+    )
     updated = update_photos(
-        current, status=Photo.Status.READY, failure_reason="", variants=records, **fields
+        current,
+        changed=changed,
+        status=Photo.Status.READY,
+        failure_reason="",
+        variants=records,
+        **fields,
     )
     new_names = {record["name"] for record in records}
     if updated:

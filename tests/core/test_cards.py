@@ -17,7 +17,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.test.signals import template_rendered
 
 from core import cards
-from photos.models import Photo
+from photos.models import Photo, update_photos
 from photos.services import photo_create
 from photos.variants import process_photo
 from tests.factories import make_delegation, make_japan_meeting, make_meeting, make_project
@@ -106,6 +106,11 @@ def test_a_photo_added_edited_and_processed_shows(client, django_capture_on_comm
     assert Photo.objects.get(pk=photo.pk).status == Photo.Status.READY
     card = card_html(client)[0]
     assert "<picture>" in card and "picture-pending" not in card
+    # Queued again (the admin's "retry processing"): the status alone changes.
+    update_photos(Photo.objects.filter(pk=photo.pk), changed=False, status=Photo.Status.PENDING)
+    assert "picture-pending" in card_html(client)[0]
+    process_photo(photo.pk)  # the same variants again: nothing else changes
+    assert "<picture>" in card_html(client)[0]
     meeting.gallery.all().delete()
     assert "picture" not in card_html(client)[0]
 
