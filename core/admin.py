@@ -44,8 +44,8 @@ from core.translations import (
     columns,
     completeness,
     completeness_by_language,
+    completeness_of_many,
     incomplete_q,
-    prefetch_paths,
 )
 
 
@@ -476,7 +476,7 @@ class PublishableAdmin(ContentAdmin):
     @admin.display(description=_("translations"))
     def translations(self, obj):
         """RU/BE with ✓ (complete), ◐ (partly) or ✗ (not translated), with words for each."""
-        states = completeness_by_language(obj)
+        states = getattr(obj, "translation_states", None) or completeness_by_language(obj)
         return format_html_join(
             " ",
             '<span class="translation-state translation-{}" title="{}">{} '
@@ -511,7 +511,17 @@ class PublishableAdmin(ContentAdmin):
         queryset = super().get_queryset(request)
         if hasattr(self.model, "gallery"):
             queryset = queryset.prefetch_related("gallery__photo")
-        return queryset.prefetch_related(*prefetch_paths(self.model))
+        return queryset
+
+    def get_changelist_instance(self, request):
+        """The list, with each row's translation states read for the whole page at
+        once (the rows shown with each item as plain rows: core.translations)."""
+        changelist = super().get_changelist_instance(request)
+        if "translations" in changelist.list_display:
+            states = completeness_of_many(changelist.result_list)
+            for obj in changelist.result_list:
+                obj.translation_states = states[obj.pk]
+        return changelist
 
 
 def _tooltip(state) -> str:

@@ -29,8 +29,8 @@ from functools import cache
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 #: The languages content is written in besides English (the fallback).
 #: Every language of the site, in the settings' order.
@@ -151,6 +151,12 @@ def _part_rows(obj, path: str):
     return rows
 
 
+def _text(row, name: str) -> str:
+    """A column's text in a related object, or in a row read as a mapping."""
+    value = row.get(name) if isinstance(row, dict) else getattr(row, name, "")
+    return value or ""
+
+
 @cache
 def _part_model(model, path: str):
     first, _sep, rest = path.partition("__")
@@ -161,20 +167,33 @@ def _part_model(model, path: str):
 
 
 def _field_label(model, name: str) -> str:
-    return str(model._meta.get_field(name).verbose_name)
+    return _label(get_language(), model, "", name)
 
 
 def _part_label(model, path: str, name: str) -> str:
+    return _label(get_language(), model, path, name)
+
+
+@cache
+def _label(language: str, model, path: str, name: str) -> str:
+    """A field's name in ``language`` (remembered: an admin list asks for it per row),
+    followed for a related row's field by the rows' name: "caption (photos)"."""
+    if not path:
+        return str(model._meta.get_field(name).verbose_name)
     part_model = _part_model(model, path)
     holder = model._meta.get_field(path.partition("__")[0]).related_model
     return _("%(field)s (%(items)s)") % {
-        "field": _field_label(part_model, name),
+        "field": str(part_model._meta.get_field(name).verbose_name),
         "items": holder._meta.verbose_name_plural,
     }
 
 
-def completeness(obj, language: str) -> LanguageCompleteness:
-    """How completely ``obj`` (its own fields and the rows shown with it) reads in ``language``."""
+def completeness(obj, language: str, parts: dict | None = None) -> LanguageCompleteness:
+    """How completely ``obj`` (its own fields and the rows shown with it) reads in ``language``.
+
+    ``parts``: the rows shown with it, {path: [row as a mapping of columns]},
+    when already read (:func:`completeness_of_many`); else its relations.
+    """
     result = LanguageCompleteness(language)
     model = type(obj)
     if language == SOURCE_LANGUAGE:
@@ -190,14 +209,14 @@ def completeness(obj, language: str) -> LanguageCompleteness:
     for path in _PARTS.get(model, ()):
         part_model = _part_model(model, path)
         names = translated_fields(part_model)
-        rows = _part_rows(obj, path)
+        rows = parts[path] if parts is not None else _part_rows(obj, path)
         for name in names:
             untranslated = 0
             for row in rows:
-                if _blank(getattr(row, column(name, SOURCE_LANGUAGE), "")):
+                if _blank(_text(row, column(name, SOURCE_LANGUAGE))):
                     continue
                 result.total += 1
-                if _blank(getattr(row, column(name, language), "")):
+                if _blank(_text(row, column(name, language))):
                     untranslated += 1
                 else:
                     result.translated += 1
@@ -208,18 +227,46 @@ def completeness(obj, language: str) -> LanguageCompleteness:
     return result
 
 
-def completeness_by_language(obj) -> dict[str, LanguageCompleteness]:
-    return {code: completeness(obj, code) for code in TRANSLATED_LANGUAGES}
+def completeness_by_language(obj, parts: dict | None = None) -> dict[str, LanguageCompleteness]:
+    return {code: completeness(obj, code, parts) for code in TRANSLATED_LANGUAGES}
+
+
+def completeness_of_many(objs) -> dict:
+    """{pk: :func:`completeness_by_language`} for a page of items of one model.
+
+    The rows shown with them are read as plain rows, one query per relation
+    for the whole page (an admin list of 100 items would otherwise build a
+    queryset per item and relation, and an object per related row).
+    """
+    objs = list(objs)
+    if not objs:
+        return {}
+    model = type(objs[0])
+    parts: dict = {obj.pk: {path: [] for path in _PARTS.get(model, ())} for obj in objs}
+    for path in _PARTS.get(model, ()):
+        first, _sep, rest = path.partition("__")
+        relation = model._meta.get_field(first)
+        prefix = f"{rest}__" if rest else ""
+        names = [
+            prefix + column(name, code)
+            for name in translated_fields(_part_model(model, path))
+            for code in LANGUAGE_CODES
+        ]
+        owner = relation.field.name
+        rows = relation.related_model._default_manager.filter(
+            **{f"{owner}__in": [obj.pk for obj in objs]}
+        )
+        if rest:
+            rows = rows.filter(**{f"{rest}__isnull": False})
+        for values in rows.order_by().values(owner, *names):
+            row = {name[len(prefix) :]: values[name] for name in names}
+            parts[values[owner]][path].append(row)
+    return {obj.pk: completeness_by_language(obj, parts[obj.pk]) for obj in objs}
 
 
 def missing_languages(obj) -> list[str]:
     """The languages in which ``obj`` is not completely translated."""
     return [code for code, state in completeness_by_language(obj).items() if not state.complete]
-
-
-def prefetch_paths(model) -> list[str]:
-    """``prefetch_related`` paths that let :func:`completeness` run without further queries."""
-    return list(_PARTS.get(model, ()))
 
 
 def _untranslated_q(names: tuple[str, ...], language: str, prefix: str = "") -> Q:
