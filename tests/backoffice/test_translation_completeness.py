@@ -6,7 +6,15 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from core.translations import COMPLETE, MISSING, PARTIAL, completeness, incomplete_q
+from core.translations import (
+    COMPLETE,
+    MISSING,
+    PARTIAL,
+    completeness,
+    completeness_by_language,
+    completeness_of_many,
+    incomplete_q,
+)
 from delegations.models import Delegation, DelegationMember, ProgrammeItem
 from meetings.models import Meeting, MeetingPhoto, Participant
 from photos.models import Photo
@@ -115,6 +123,32 @@ def test_a_visits_members_and_programme_count():
     assert state.state == PARTIAL
     assert [gap.label for gap in state.gaps] == ["role in the delegation (delegation members)"]
     assert list(Delegation.objects.filter(incomplete_q(Delegation, ["ru"]))) == [visit]
+
+
+def test_a_page_of_items_read_at_once_has_the_states_read_one_by_one(
+    django_assert_num_queries,
+):
+    complete = meeting_with_parts()
+    partial = meeting_with_parts(place_ru="", slug="partial")
+    Participant.objects.filter(meeting=partial).update(role_be="")
+    MeetingPhoto.objects.create(meeting=partial, photo=photo(caption_en="Extra", caption_ru="Ещё"))
+    bare = make_meeting(title_en="Only English", title_ru="", title_be="")
+    meetings = list(Meeting.objects.filter(pk__in=[complete.pk, partial.pk, bare.pk]))
+    with django_assert_num_queries(2):  # participants, photos: for the whole page
+        together = completeness_of_many(meetings)
+    for meeting in meetings:
+        for language, state in completeness_by_language(meeting).items():
+            read = together[meeting.pk][language]
+            assert (read.state, read.total, read.translated) == (
+                state.state,
+                state.total,
+                state.translated,
+            )
+            assert read.gaps == state.gaps
+    assert together[partial.pk]["be"].gap_names() == [
+        "role at the meeting (participants)",
+        "caption (meeting photos)",
+    ]
 
 
 def test_the_admin_list_ticks_filter_and_form_headings(admin_client):
