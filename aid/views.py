@@ -26,6 +26,7 @@ class AidIndexView(SortedListMixin, FilteredListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["projects_count"] = context["paginator"].count
         # Read only when the list is rendered: once per change (keep_until_change).
         context["programmes"] = AidProgramme.objects.published().select_related("donor")
         context["totals_html"] = totals_html(
@@ -54,6 +55,7 @@ class ProgrammeDetailView(PublishedDetailMixin, DetailView):
         )
         context["projects"] = in_order(published_projects(), first["ids"])
         context["projects_count"] = first["count"]
+        context["projects_shown"] = len(first["ids"])
         context["totals_html"] = totals_html(projects, name=f"programme:{self.object.pk}", level=3)
         return context
 

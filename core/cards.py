@@ -33,10 +33,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, models, router
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.template import Context
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+
+from core.content_cache import InOrder
+from core.translations import translated_fields
 
 PREFIX = "card"
 #: A card unused for a day is dropped (an edit makes a new key, never a stale hit).
@@ -74,49 +77,105 @@ def release() -> str:
 def render_cards(
     context: Context, template_name: str, items: Iterable[models.Model], name: str, **options
 ) -> SafeString:
-    """Each item rendered by ``template_name`` as ``name`` (with ``options``), in order."""
-    items = list(items)
-    if not items:
+    """Each item rendered by ``template_name`` as ``name`` (with ``options``), in order.
+
+    ``items`` may be model instances, or a queryset not yet read: then only
+    the columns of the key are read for every item, and whole rows (with what
+    the queryset joins) only for the cards not in the cache.
+    """
+    order = None
+    if isinstance(items, InOrder):
+        items, order = items.rows, {pk: number for number, pk in enumerate(items.ids)}
+    if isinstance(items, QuerySet) and items._result_cache is None:
+        model = items.model
+        paths = state_paths(model, items.query.select_related)
+        stored = items.rewrite(False) if hasattr(items, "rewrite") else items  # modeltranslation
+        rows = list(stored.values_list("pk", *(value for value, _attribute in paths)))
+        if order is not None:
+            rows.sort(key=lambda row: order[row[0]])
+        states = {row[0]: row[1:] for row in rows}
+        instances = None
+    else:
+        instances = {item.pk: item for item in items}
+        if not instances:
+            return mark_safe("")
+        model = type(next(iter(instances.values())))
+        states = {
+            pk: instance_state(item, state_paths(model, _joined(item)))
+            for pk, item in instances.items()
+        }
+    if not states:
         return mark_safe("")
-    model = type(items[0])
     relations = tuple(getattr(model, "card_relations", ()))
-    stamps = related_stamps(model, [item.pk for item in items], relations)
+    stamps = related_stamps(model, list(states), relations)
     common = (release(), get_language(), template_name, model._meta.label, sorted(options.items()))
-    keys = [_key(common, item, stamps.get(item.pk)) for item in items]
-    found = cache.get_many(keys)
-    missing = [item for item, key in zip(items, keys, strict=True) if key not in found]
+    keys = {pk: _key(common, pk, state, stamps[pk]) for pk, state in states.items()}
+    found = cache.get_many(list(keys.values()))
+    missing = [pk for pk, key in keys.items() if key not in found]
     if missing:
-        prefetch_related_objects(missing, *(_prefetch(model, name) for name in relations))
+        if instances is None:
+            whole = items._chain()
+            whole.query.clear_limits()
+            instances = whole.order_by().in_bulk(missing)
+        chosen = [instances[pk] for pk in missing]
+        prefetch_related_objects(chosen, *(_prefetch(model, name) for name in relations))
         template = context.template.engine.get_template(template_name)
         rendered = {}
-        for item, key in zip(items, keys, strict=True):
-            if key not in found:
-                with context.push({name: item, **options}):
-                    rendered[key] = found[key] = template.render(context)
+        for item in chosen:
+            with context.push({name: item, **options}):
+                rendered[keys[item.pk]] = template.render(context)
         cache.set_many(rendered, TIMEOUT)
-    return mark_safe("".join(found[key] for key in keys))  # noqa: S308 (rendered templates)
+        found.update(rendered)
+    return mark_safe("".join(found[key] for key in keys.values()))  # noqa: S308 (templates)
 
 
-def _key(common: tuple, item: models.Model, related) -> str:
-    text = repr((common, row_state(item), related))
+def _key(common: tuple, pk, state: tuple, related) -> str:
+    text = repr((common, pk, state, related))
     return f"{PREFIX}:{hashlib.sha256(text.encode()).hexdigest()[:40]}"
 
 
-def row_state(item: models.Model) -> list:
-    """What ``item``'s own row and the rows ``select_related`` joined to it hold.
+def state_paths(model, joined) -> list[tuple[str, str]]:
+    """What stands for an item's own row and the rows joined to it (``joined``:
+    ``select_related``'s tree), as (``values_list()`` path, attribute path) pairs.
 
-    A row with an ``updated_at`` is stood for by its id and that time: every
-    save moves it (data migrations, the only ``QuerySet.update()`` of content,
-    change the release). Other rows by every column read.
+    A row with :func:`state_fields` (its ``updated_at``: every save moves it;
+    data migrations, the only ``QuerySet.update()`` of content, change the
+    release) is stood for by them; other rows by every column.
     """
-    values = vars(item)
-    if "updated_at" in values:
-        state = [("pk", repr(item.pk)), ("updated_at", repr(values["updated_at"]))]
-    else:
-        state = sorted((key, repr(value)) for key, value in values.items() if key[0] != "_")
-    for field, related in sorted(item._state.fields_cache.items()):
-        state.append((field, row_state(related) if related is not None else None))
-    return state
+    names = state_fields(model)
+    if names:
+        fields = [model._meta.get_field(name) for name in names]
+    else:  # every column: each language's, not the one modeltranslation reads through
+        translated = set(translated_fields(model))
+        fields = [field for field in model._meta.concrete_fields if field.name not in translated]
+    paths = [(field.name, field.attname) for field in fields]
+    for relation, nested in sorted((joined or {}).items()) if isinstance(joined, dict) else ():
+        target = model._meta.get_field(relation).related_model
+        paths += [
+            (f"{relation}__{value}", f"{relation}.{attribute}")
+            for value, attribute in state_paths(target, nested)
+        ]
+    return paths
+
+
+def _joined(item: models.Model) -> dict:
+    """The ``select_related`` tree an instance was read with (from what it holds)."""
+    return {
+        relation: _joined(related) if related is not None else {}
+        for relation, related in item._state.fields_cache.items()
+        if related is not None
+    }
+
+
+def instance_state(item: models.Model, paths) -> tuple:
+    """The values of ``paths`` read from an instance (what ``values_list()`` gives)."""
+    values = []
+    for _value, attribute in paths:
+        target = item
+        for part in attribute.split("."):
+            target = getattr(target, part) if target is not None else None
+        values.append(target)
+    return tuple(values)
 
 
 def related_stamps(model, ids: list, relations: tuple[str, ...]) -> dict:
@@ -167,7 +226,8 @@ def _relation_select(model, relation: str, quote) -> tuple[str, list[str], str]:
     owner = field.field.column
     values = [f"r.{quote(f.column)}" for f in related.concrete_fields if f.column != owner]
     joins = ""
-    for number, fk in enumerate(f for f in related.concrete_fields if f.many_to_one):
+    pointers = [f for f in related.concrete_fields if f.many_to_one and f.column != owner]
+    for number, fk in enumerate(pointers):
         target = fk.related_model._meta
         names = state_fields(fk.related_model)
         values += [f"t{number}.{quote(target.get_field(name).column)}" for name in names]

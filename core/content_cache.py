@@ -100,11 +100,30 @@ def count_and_first(queryset, first: int) -> dict:
     return {"count": queryset.count(), "ids": list(queryset.values_list("pk", flat=True)[:first])}
 
 
-def in_order(queryset, ids: list[int]) -> list:
-    """The rows of ``queryset`` with these ids, in the order of ``ids``.
+class InOrder:
+    """The rows of a queryset with given ids, in the order of the ids, read when used.
+
+    The cards of a list (core.cards) read only what their keys need from
+    ``rows``; iterating reads the whole rows. Ids no longer in the queryset are
+    left out.
+    """
+
+    def __init__(self, queryset, ids: list[int]):
+        self.ids = list(ids)
+        self.rows = queryset.filter(pk__in=self.ids)
+
+    def __iter__(self):
+        found = self.rows.in_bulk(self.ids)
+        return iter([found[pk] for pk in self.ids if pk in found])
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+
+def in_order(queryset, ids: list[int]) -> InOrder:
+    """The rows of ``queryset`` with these ids, in the order of ``ids`` (:class:`InOrder`).
 
     For lists whose first items are kept by id (finding them is the costly
-    part, fetching them by id is not); ids no longer in ``queryset`` are left out.
+    part, fetching them by id is not).
     """
-    rows = queryset.in_bulk(ids)
-    return [rows[pk] for pk in ids if pk in rows]
+    return InOrder(queryset, ids)

@@ -15,7 +15,7 @@ class DelegationListView(FilteredListMixin, ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        return self.filter(Delegation.objects.published())
+        return self.filter(Delegation.objects.published().for_lists())
 
 
 class DelegationDetailView(PublishedDetailMixin, DetailView):

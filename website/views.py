@@ -38,10 +38,11 @@ class HomeView(TemplateView):
             Meeting.objects.published().for_lists().prefetch_related(gallery_prefetch(Meeting))[:5]
         )
         context["latest_meetings"] = meetings
-        context["latest_delegations"] = Delegation.objects.published()[:3]
-        context["projects"] = published_projects().for_lists()[:5]
+        context["latest_delegations"] = Delegation.objects.published().for_lists()[:3]
+        context["projects"] = published_projects()[:5]
         context["featured"] = next((meeting for meeting in meetings if meeting.gallery.all()), None)
         context["figures"] = cached("home-figures", key_figures)
+        context["projects_count"] = context["figures"]["projects"]
         return context
 
 
@@ -126,6 +127,8 @@ class CountryDetailView(TemplateView):
             meetings_count=summary["meetings"]["count"],
             delegations_count=summary["delegations"]["count"],
             projects_count=summary["projects"]["count"],
+            meetings_shown=len(summary["meetings"]["ids"]),
+            delegations_shown=len(summary["delegations"]["ids"]),
         )
         # Only the sections with something in them are queried.
         if context["meetings_count"]:
@@ -134,7 +137,7 @@ class CountryDetailView(TemplateView):
             )
         if context["delegations_count"]:
             context["delegations"] = in_order(
-                Delegation.objects.published(), summary["delegations"]["ids"]
+                Delegation.objects.published().for_lists(), summary["delegations"]["ids"]
             )
         if context["projects_count"]:
             context["projects"] = in_order(published_projects(), summary["projects"]["ids"])

@@ -59,7 +59,7 @@ def test_the_aggregates_are_computed_once_per_change(client, world, django_asser
     client.get("/en/")
     client.get("/en/aid/")
     # Rendering again reads the lists only: no count, total or chart is recomputed.
-    with django_assert_num_queries(5):  # with what the meetings' cards show (core.cards)
+    with django_assert_num_queries(4):  # with what the meetings' cards show (core.cards)
         client.get("/en/")
     with django_assert_num_queries(1):  # the projects of the page (the programmes are kept)
         client.get("/en/aid/")
