@@ -115,7 +115,9 @@ def _postgres(query: str, language: str) -> list[Result]:
         # CANDIDATES-th newest on" made the planner read every row when there
         # were fewer matches, and a subquery made it test every row's vector
         # before joining; a list of ids is read through the primary key.
-        candidates = list(matches.order_by("-pk").values_list("pk", flat=True)[:CANDIDATES])
+        # (modeltranslation's rewriting off: it would pass every id through Python.)
+        newest = matches.rewrite(False).order_by("-pk")
+        candidates = list(newest.values_list("pk", flat=True)[:CANDIDATES])
         if not candidates:
             continue
         best = (
