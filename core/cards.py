@@ -6,8 +6,9 @@ rendered again for every list, filter and language they appear in. So each
 card is kept in the cache under a key made from everything it is rendered
 from:
 
-- the item's row as it was read (every column, and the rows joined to it by
-  ``select_related``, e.g. a project's donor): any edit, by any path, changes it;
+- the item's row: its ``updated_at``, which every save moves (a row without
+  one by every column), and likewise the rows joined to it by
+  ``select_related`` (e.g. a project's donor): any edit, by any path, changes it;
 - the item's related rows named in its model's ``card_relations`` (e.g. a
   meeting's countries and gallery), read in one small query, with the state
   of the rows they point to: their ``card_state`` columns (a photo's
@@ -117,8 +118,9 @@ def render_cards(
             whole = items._chain()
             whole.query.clear_limits()
             instances = whole.order_by().in_bulk(missing)
-        chosen = [instances[pk] for pk in missing]
-        prefetch_related_objects(chosen, *(_prefetch(model, name) for name in relations))
+        # (An item deleted since its key was read is left out, not an error.)
+        chosen = [instances[pk] for pk in missing if pk in instances]
+        prefetch_related_objects(chosen, *(_prefetch(model, relation) for relation in relations))
         template = context.template.engine.get_template(template_name)
         rendered = {}
         for item in chosen:
@@ -126,7 +128,8 @@ def render_cards(
                 rendered[keys[item.pk]] = template.render(context)
         cache.set_many(rendered, TIMEOUT)
         found.update(rendered)
-    return mark_safe("".join(found[key] for key in keys.values()))  # noqa: S308 (templates)
+    cards = (found[key] for key in keys.values() if key in found)
+    return mark_safe("".join(cards))  # noqa: S308 (rendered templates)
 
 
 def _key(common: tuple, pk, state: tuple, related) -> str:

@@ -211,3 +211,20 @@ def test_a_kept_part_needs_a_quoted_name():
     )
     assert template.render(Context({"v": 1})) == "1"
     assert template.render(Context({"v": 2})) == "2"  # a value of its own, a part of its own
+
+
+def test_an_item_deleted_while_its_list_is_rendered_is_left_out(client, monkeypatch):
+    from meetings.models import Meeting
+
+    make_meeting(title_en="Kept")
+    gone = make_meeting(title_en="Gone")
+    read_stamps = cards.related_stamps
+
+    def deleted_meanwhile(model, ids, relations):
+        stamps = read_stamps(model, ids, relations)
+        Meeting.objects.filter(pk=gone.pk).delete()  # after the keys, before the rows
+        return stamps
+
+    monkeypatch.setattr(cards, "related_stamps", deleted_meanwhile)
+    page = " ".join(card_html(client))
+    assert "Kept" in page and "Gone" not in page
