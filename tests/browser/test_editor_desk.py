@@ -86,6 +86,7 @@ def test_an_editor_drafts_with_two_described_photos_previews_and_a_publisher_pub
     # Title first, languages as tabs with a completeness mark.
     first_field = page.locator("#meeting_form input[type=text]:visible").first
     assert first_field.get_attribute("name") == "title_en"
+    page.wait_for_selector("[role=tab]")  # the tabs are made by a script once the page is read
     tabs = page.locator("[role=tab]")
     assert tabs.count() == 3
     assert tabs.nth(1).get_attribute("aria-selected") == "false"
