@@ -137,14 +137,27 @@ def _key(common: tuple, pk, state: tuple, related) -> str:
     return f"{PREFIX}:{hashlib.sha256(text.encode()).hexdigest()[:40]}"
 
 
-def state_paths(model, joined) -> list[tuple[str, str]]:
+def state_paths(model, joined) -> tuple[tuple[str, str], ...]:
     """What stands for an item's own row and the rows joined to it (``joined``:
     ``select_related``'s tree), as (``values_list()`` path, attribute path) pairs.
 
     A row with :func:`state_fields` (its ``updated_at``: every save moves it;
     data migrations, the only ``QuerySet.update()`` of content, change the
-    release) is stood for by them; other rows by every column.
+    release) is stood for by them; other rows by every column. Worked out once
+    per model and tree (asked for every card).
     """
+    return _state_paths(model, _frozen(joined))
+
+
+def _frozen(joined) -> tuple:
+    """``select_related``'s tree ({relation: subtree}, or True/False) as a key."""
+    if not isinstance(joined, dict):
+        return ()
+    return tuple(sorted((relation, _frozen(nested)) for relation, nested in joined.items()))
+
+
+@remember
+def _state_paths(model, joined: tuple) -> tuple[tuple[str, str], ...]:
     names = state_fields(model)
     if names:
         fields = [model._meta.get_field(name) for name in names]
@@ -152,13 +165,13 @@ def state_paths(model, joined) -> list[tuple[str, str]]:
         translated = set(translated_fields(model))
         fields = [field for field in model._meta.concrete_fields if field.name not in translated]
     paths = [(field.name, field.attname) for field in fields]
-    for relation, nested in sorted((joined or {}).items()) if isinstance(joined, dict) else ():
+    for relation, nested in joined:
         target = model._meta.get_field(relation).related_model
         paths += [
             (f"{relation}__{value}", f"{relation}.{attribute}")
-            for value, attribute in state_paths(target, nested)
+            for value, attribute in _state_paths(target, nested)
         ]
-    return paths
+    return tuple(paths)
 
 
 def _joined(item: models.Model) -> dict:
