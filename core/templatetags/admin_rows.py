@@ -1,0 +1,226 @@
+"""An admin list's rows at a constant, small cost per cell: Django's markup, the same HTML.
+
+Django's ``items_for_result`` works out again for every cell what depends only
+on the column: which field or method it shows, its CSS class, its empty value,
+whether it links (looking a method up as a field first, which raises); and for
+every row it reverses the change URL and merges the list's filters into it.
+Here the columns are worked out once per page and the change URL once, with
+each row's id put into it; a row is written as one piece of markup. What each
+cell shows is still Django's (``lookup_field``, ``display_for_field``,
+``display_for_value``), so a column behaves as it does in Django's list.
+``tests/core/test_admin_rows.py`` compares every admin list of the demo site
+with Django's own rendering. Lists with editable columns (a form per row) are
+left to Django.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django import template
+from django.contrib.admin.templatetags import admin_list
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.templatetags.base import InclusionAdminNode
+from django.contrib.admin.utils import (
+    FieldIsAForeignKeyColumnName,
+    _get_non_gfk_field,
+    display_for_field,
+    display_for_value,
+    lookup_field,
+)
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+#: Stands for a row's id in the change URL worked out once per page.
+_ID = "__row_id__"
+
+
+@dataclass
+class _Column:
+    name: Any
+    classes: list[str]
+    link_tag: str  # "th" or "td" for the linked columns, "" for the others
+    field: models.Field | None  # a model field shown as such (Django's ``f``)
+    method: Any  # the model admin's method or the callable shown, if that is it
+    empty: str
+    choices: dict | None = None  # a field's choices' labels, looked up once per page
+
+
+def _columns(cl) -> list[_Column]:
+    model_admin = cl.model_admin
+    empty = model_admin.get_empty_value_display()
+    columns = []
+    first = True
+    for index, name in enumerate(cl.list_display):
+        linked = _links(cl, name, first)
+        tag = ""
+        if linked:
+            tag = "th" if first else "td"
+            first = False
+        field = method = None
+        if not callable(name):
+            try:
+                field = _get_non_gfk_field(cl.lookup_opts, name)
+            except (FieldDoesNotExist, FieldIsAForeignKeyColumnName):
+                field = None
+        if callable(name):
+            method = name
+        elif field is None and name != "__str__" and hasattr(model_admin, name):
+            method = getattr(model_admin, name)
+        classes = [f"field-{admin_list._coerce_field_name(name, index)}"]
+        shown_as_field = field is not None and not field.auto_created
+        if not shown_as_field and name == "action_checkbox":
+            classes = ["action-checkbox"]
+        if shown_as_field and isinstance(
+            field, (models.DateField, models.TimeField, models.ForeignKey)
+        ):
+            classes.append("nowrap")
+        column_empty = getattr(method, "empty_value_display", empty) if method else empty
+        choices = None
+        if shown_as_field and getattr(field, "flatchoices", None):
+            try:
+                choices = dict(field.flatchoices)
+            except TypeError:  # choices that are lists: left to display_for_field
+                choices = None
+        columns.append(_Column(name, classes, tag, field, method, column_empty, choices))
+    return columns
+
+
+def _links(cl, name, first: bool) -> bool:
+    if cl.list_display_links is None:
+        return False
+    if first and not cl.list_display_links:
+        return True
+    return name in cl.list_display_links
+
+
+def _cell_text(column: _Column, result, model_admin) -> tuple[Any, list[str]]:
+    """What a cell shows and its classes (as items_for_result works them out)."""
+    classes = column.classes
+    empty = column.empty
+    try:
+        if column.field is not None:
+            field, attr, value = column.field, None, getattr(result, column.name)
+        elif column.method is not None:
+            field, attr, value = None, column.method, column.method(result)
+        else:
+            field, attr, value = lookup_field(column.name, result, model_admin)
+            empty = getattr(attr, "empty_value_display", empty)
+    except ObjectDoesNotExist:
+        return model_admin.get_empty_value_display(), classes
+    if isinstance(value, str) and value.strip() == "":
+        value = ""
+    if field is None or field.auto_created:
+        boolean = getattr(attr, "boolean", False)
+        if isinstance(attr, property) and hasattr(attr, "fget"):
+            boolean = getattr(attr.fget, "boolean", False)
+        if isinstance(value, (datetime.date, datetime.time)):
+            classes = [*classes, "nowrap"]
+        return display_for_value(value, empty, boolean), classes
+    if isinstance(field.remote_field, models.ManyToOneRel):
+        related = getattr(result, field.name)
+        return (empty if related is None else related), classes
+    if column.choices is not None:
+        return column.choices.get(value, empty), classes
+    return display_for_field(value, field, empty, avoid_link=bool(column.link_tag)), classes
+
+
+class _ChangeLink:
+    """A row's change URL with the list's filters kept: reversed once per page."""
+
+    def __init__(self, cl):
+        self.cl = cl
+        self.parts = None
+        default_url = type(cl).url_for_result is ChangeList.url_for_result
+        if default_url and not cl.to_field:
+            try:
+                url = reverse(
+                    f"admin:{cl.opts.app_label}_{cl.opts.model_name}_change",
+                    args=(_ID,),
+                    current_app=cl.model_admin.admin_site.name,
+                )
+            except NoReverseMatch:
+                return
+            url = add_preserved_filters(
+                {"preserved_filters": cl.preserved_filters, "opts": cl.opts}, url
+            )
+            self.parts = escape(url).split(_ID, 1)
+
+    def anchor(self, result, text) -> str | None:
+        """``<a href=…>text</a>``, or None where the change page has no URL."""
+        cl = self.cl
+        pk = getattr(result, cl.pk_attname)
+        popup = ""
+        if cl.is_popup:
+            value = result.serializable_value(str(cl.to_field) if cl.to_field else cl.pk_attname)
+            popup = format_html(' data-popup-opener="{}"', value)
+        if self.parts is not None and isinstance(pk, int) and not isinstance(pk, bool):
+            before, after = self.parts
+            return f'<a href="{before}{pk}{after}"{popup}>{conditional_escape(text)}</a>'
+        try:
+            url = cl.url_for_result(result)
+        except NoReverseMatch:
+            return None
+        url = add_preserved_filters(
+            {"preserved_filters": cl.preserved_filters, "opts": cl.opts}, url
+        )
+        return format_html('<a href="{}"{}>{}</a>', url, popup, text)
+
+
+def row_markup(cl, result, columns: list[_Column], link: _ChangeLink) -> str:
+    """One row's cells, as Django's items_for_result writes them."""
+    model_admin = cl.model_admin
+    cells = []
+    for column in columns:
+        text, classes = _cell_text(column, result, model_admin)
+        class_attr = f' class="{" ".join(classes)}"'
+        if column.link_tag:
+            anchor = link.anchor(result, text)
+            inner = conditional_escape(text) if anchor is None else anchor
+            cells.append(f"<{column.link_tag}{class_attr}>{inner}</{column.link_tag}>")
+        else:
+            cells.append(f"<td{class_attr}>{conditional_escape(text)}</td>")
+    return mark_safe("".join(cells))
+
+
+def rows(cl) -> list:
+    """The page's rows for change_list_results.html: each one item, its whole markup."""
+    if cl.formset:
+        return list(admin_list.results(cl))
+    columns = _columns(cl)
+    link = _ChangeLink(cl)
+    return [
+        admin_list.ResultList(None, [row_markup(cl, result, columns, link)])
+        for result in cl.result_list
+    ]
+
+
+def result_list(cl) -> dict:
+    """Django's result_list (admin_list.result_list) with the rows written here."""
+    headers = list(admin_list.result_headers(cl))
+    return {
+        "cl": cl,
+        "result_hidden_fields": list(admin_list.result_hidden_fields(cl)),
+        "result_headers": headers,
+        "num_sorted_fields": sum(1 for h in headers if h["sortable"] and h["sorted"]),
+        "results": rows(cl),
+    }
+
+
+@register.tag(name="page_result_list")
+def page_result_list_tag(parser, token):
+    return InclusionAdminNode(
+        parser,
+        token,
+        func=result_list,
+        template_name="change_list_results.html",
+        takes_context=False,
+    )
