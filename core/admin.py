@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -12,10 +14,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
@@ -23,7 +25,7 @@ from modeltranslation.admin import TranslationAdmin
 from core import services
 from core.content_cache import cached
 from core.countries import choices as country_choices
-from core.countries import countries_prefetch, has_countries, name_of, names_of
+from core.countries import codes_by_item, countries_prefetch, has_countries, name_of, names_of
 from core.history import GuardedHistoryAdmin
 from core.preview import preview_url
 from core.publishing import (
@@ -39,10 +41,12 @@ from core.resources import ADMIN_FORMATS
 from core.richtext import show_rich_text_formatted
 from core.translations import (
     LANGUAGE_NAMES,
+    PARTIAL,
+    STATE_LABELS,
+    STATE_SYMBOLS,
     TRANSLATED_LANGUAGES,
     column,
     columns,
-    completeness,
     completeness_by_language,
     completeness_of_many,
     incomplete_q,
@@ -95,7 +99,7 @@ class CheapRowsMixin:
 
     @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
     def action_checkbox(self, obj):
-        label = format_html(_("Select this object for an action - {}"), str(obj))
+        label = format_html(gettext("Select this object for an action - {}"), str(obj))
         return format_html(
             '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
             helpers.ACTION_CHECKBOX_NAME,
@@ -121,10 +125,38 @@ class ContentAdmin(CheapRowsMixin, ImportExportMixin, GuardedHistoryAdmin, Trans
         return inline_options(super().formfield_for_dbfield(db_field, request, **kwargs))
 
     def get_queryset(self, request):
+        # For a change form and an export; a list page reads its rows' countries
+        # as plain rows instead (read_page).
         queryset = super().get_queryset(request)
         if has_countries(self.model):
             queryset = queryset.prefetch_related(countries_prefetch(self.model))
         return queryset
+
+    def get_paginator(self, request, queryset, per_page, *args, **kwargs):
+        # A list page's rows without the prefetches: a prefetch builds a queryset
+        # per row and relation; read_page reads the same in one plain query each.
+        return super().get_paginator(
+            request, queryset.prefetch_related(None), per_page, *args, **kwargs
+        )
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        changelist.result_list = items = list(changelist.result_list)
+        if items:
+            self.read_page(items, changelist.list_display)
+        return changelist
+
+    def read_page(self, items: list, columns) -> None:
+        """Read what the list's ``columns`` show of the page's ``items`` at once.
+
+        Each reading is one query for the whole page, its result set on each
+        item (a list of 100 rows would otherwise run or build a query per row
+        and relation). Subclasses and mixins add theirs and call ``super()``.
+        """
+        if has_countries(self.model):
+            codes = codes_by_item(self.model, [item.pk for item in items])
+            for item in items:
+                item.country_codes = codes.get(item.pk, [])
 
     def get_object(self, request, object_id, from_field=None):
         # A page that only reads (GET) asks for its object several times (the
@@ -157,10 +189,15 @@ def language_heading(name: str, state) -> str:
 def language_fieldsets(fields: tuple[str, ...], obj=None) -> list[tuple]:
     """One fieldset per language; its heading says what is not yet translated in it."""
     fieldsets = []
+    states = {}
+    if obj is not None and obj.pk:
+        # Read once per object (the admin asks for the fieldsets more than once
+        # a page), the rows shown with it as plain rows for every language at once.
+        if "translation_states" not in obj.__dict__:
+            obj.translation_states = completeness_of_many([obj])[obj.pk]
+        states = obj.translation_states
     for code, name in LANGUAGE_NAMES.items():
-        state = None
-        if code in TRANSLATED_LANGUAGES:
-            state = completeness(obj, code) if obj is not None and obj.pk else None
+        state = states.get(code) if code in TRANSLATED_LANGUAGES else None
         fieldsets.append(
             (
                 language_heading(name, state),
@@ -477,27 +514,18 @@ class PublishableAdmin(ContentAdmin):
     def translations(self, obj):
         """RU/BE with ✓ (complete), ◐ (partly) or ✗ (not translated), with words for each."""
         states = getattr(obj, "translation_states", None) or completeness_by_language(obj)
-        return format_html_join(
-            " ",
-            '<span class="translation-state translation-{}" title="{}">{} '
-            '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span></span>',
-            (
-                (
+        language = get_language()
+        return mark_safe(
+            " ".join(
+                _state_badge(
+                    language,
+                    code,
                     state.state,
-                    _tooltip(state),
-                    code.upper(),
-                    state.symbol,
-                    state.label,
+                    tuple(state.gap_names()) if state.state == PARTIAL else (),
                 )
                 for code, state in states.items()
-            ),
+            )
         )
-
-    @admin.display(description=_("cover"))
-    def cover(self, obj):
-        items = list(obj.gallery.all())
-        chosen = next((item for item in items if item.is_cover), items[0] if items else None)
-        return thumbnail_html(chosen.photo if chosen else None, width=64)
 
     def view_on_site(self, obj):
         if obj.is_public:
@@ -507,27 +535,31 @@ class PublishableAdmin(ContentAdmin):
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), TranslationStateFilter]
 
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if hasattr(self.model, "gallery"):
-            queryset = queryset.prefetch_related("gallery__photo")
-        return queryset
-
-    def get_changelist_instance(self, request):
-        """The list, with each row's translation states read for the whole page at
-        once (the rows shown with each item as plain rows: core.translations)."""
-        changelist = super().get_changelist_instance(request)
-        if "translations" in changelist.list_display:
-            states = completeness_of_many(changelist.result_list)
-            for obj in changelist.result_list:
+    def read_page(self, items: list, columns) -> None:
+        """Each row's translation states, the rows shown with each item read for the
+        whole page as plain rows (core.translations)."""
+        super().read_page(items, columns)
+        if "translations" in columns:
+            states = completeness_of_many(items)
+            for obj in items:
                 obj.translation_states = states[obj.pk]
-        return changelist
 
 
-def _tooltip(state) -> str:
-    if state.complete or state.translated == 0:
-        return state.label
-    return "{}: {}".format(_("Shown in English"), ", ".join(state.gap_names()))
+@lru_cache(maxsize=1024)
+def _state_badge(language: str, code: str, state: str, gaps: tuple[str, ...]) -> str:
+    """A language's translation state in a list row: the same few for most rows,
+    written once each (``language`` is the one they are written in)."""
+    label = str(STATE_LABELS[state])
+    tooltip = "{}: {}".format(_("Shown in English"), ", ".join(gaps)) if gaps else label
+    return format_html(
+        '<span class="translation-state translation-{}" title="{}">{} '
+        '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span></span>',
+        state,
+        tooltip,
+        code.upper(),
+        STATE_SYMBOLS[state],
+        label,
+    )
 
 
 class CountryListFilter(admin.SimpleListFilter):

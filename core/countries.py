@@ -123,7 +123,11 @@ def countries_prefetch(model) -> Prefetch:
 
 
 def codes_of(item) -> list[str]:
-    """The ISO codes of an item's countries (from its prefetch when there is one)."""
+    """The ISO codes of an item's countries (read with its page when they were:
+    ``country_codes``, e.g. an admin list's; else from its prefetch when there is one)."""
+    codes = item.__dict__.get("country_codes")
+    if codes is not None:
+        return codes
     return [country.code for country in item.countries.all()]
 
 

@@ -12,7 +12,7 @@ from core.admin import thumbnail_html
 from core.history import GuardedHistoryAdmin
 from photos import pending
 from photos.forms import GalleryFormSet, GalleryUploadForm, PhotoAdminForm
-from photos.models import Photo, update_photos
+from photos.models import Photo, covers_of, update_photos
 from photos.services import photo_create_from_pending, save_photo, schedule_processing
 
 
@@ -192,6 +192,20 @@ class GalleryUploadAdminMixin:
     class Media:
         js = ("admin_extra/gallery_upload.js",)
         css = {"all": ("admin_extra/gallery_upload.css",)}
+
+    @admin.display(description=_("cover"))
+    def cover(self, obj):
+        if "cover_photo" not in obj.__dict__:  # not read with its page (read_page)
+            obj.cover_photo = covers_of(type(obj), [obj.pk]).get(obj.pk)
+        return thumbnail_html(obj.cover_photo, width=64)
+
+    def read_page(self, items: list, columns) -> None:
+        """Each row's cover photo, for the whole page in two queries."""
+        super().read_page(items, columns)
+        if "cover" in columns:
+            covers = covers_of(self.model, [item.pk for item in items])
+            for item in items:
+                item.cover_photo = covers.get(item.pk)
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)

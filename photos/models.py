@@ -195,6 +195,27 @@ class GalleryItem(models.Model):
         return str(self.photo)
 
 
+def covers_of(model: type[models.Model], ids) -> dict:
+    """{item id: its cover photo} for items of ``model`` with a gallery, in two queries.
+
+    The cover is the gallery's photo marked as such, else its first one (the
+    public cards choose the same, ``photos.templatetags.photos``); an item
+    without photos is left out.
+    """
+    relation = model._meta.get_field("gallery")
+    owner = relation.field.attname
+    entries = (
+        relation.related_model.objects.filter(**{f"{owner}__in": list(ids)})
+        .order_by(owner, "-is_cover", "position", "pk")
+        .values_list(owner, "photo_id")
+    )
+    chosen: dict = {}
+    for item, photo in entries:
+        chosen.setdefault(item, photo)
+    photos = Photo.objects.in_bulk(set(chosen.values()))
+    return {item: photos[photo] for item, photo in chosen.items() if photo in photos}
+
+
 def gallery_prefetch(model: type[models.Model]) -> Prefetch:
     """Prefetch ``model``'s gallery with each item's photo (one query for both).
 

@@ -7,6 +7,7 @@ import json
 import pytest
 from django import forms
 from django.contrib.admin import helpers
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,7 +16,9 @@ from django.utils import translation
 from commission.models import Person
 from delegations.models import Delegation
 from meetings.models import Meeting
-from tests.factories import make_delegation, make_meeting, make_person, meeting_form
+from photos.services import photo_create
+from tests.factories import make_delegation, make_meeting, make_person, make_project, meeting_form
+from tests.photos.images import jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -126,13 +129,21 @@ def changelist_queries(client, url: str) -> int:
         "admin:meetings_meeting_changelist",
         "admin:delegations_delegation_changelist",
         "admin:commission_person_changelist",
+        "admin:aid_aidproject_changelist",
     ],
 )
 def test_admin_lists_run_as_many_queries_for_30_rows_as_for_1(admin_client, url):
     def add(n: int) -> None:
         person = make_person(country="JP")
-        make_meeting(countries=["JP", "CN"], title_en=f"Meeting {n}")
+        meeting = make_meeting(countries=["JP", "CN"], title_en=f"Meeting {n}")
         make_delegation(countries=["DE"], head=person, title_en=f"Visit {n}")
+        project = make_project(title_en=f"Project {n}")
+        for item in (meeting, project):  # a cover on each row
+            item.gallery.create(photo=photo, is_cover=True)
+
+    photo = photo_create(
+        file=ContentFile(jpeg_bytes(640, 480), name="cover.jpg"), alt_text="A cover"
+    )
 
     add(0)
     admin_client.get(reverse(url))
