@@ -7,11 +7,15 @@ come from the date's index, and each year between them is one indexed
 (within a chosen year) are Django's own, as is everything shown.
 """
 
+import hashlib
+
 from django import template
 from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.templatetags.base import InclusionAdminNode
 from django.contrib.admin.utils import get_fields_from_path
 from django.db import models
+
+from core.content_cache import cached
 
 register = template.Library()
 
@@ -22,14 +26,12 @@ def date_hierarchy(cl):
     lookups = (f"{field_name}__year", f"{field_name}__month", f"{field_name}__day")
     if isinstance(field, models.DateTimeField) or any(cl.params.get(name) for name in lookups):
         return admin_list.date_hierarchy(cl)
-    span = cl.queryset.aggregate(first=models.Min(field_name), last=models.Max(field_name))
-    if not (span["first"] and span["last"]) or span["first"].year == span["last"].year:
+    # Kept until the content changes, per list as filtered and searched (its SQL).
+    sql, params = cl.queryset.order_by().query.sql_with_params()
+    digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
+    years = cached(f"admin-years:{digest}", lambda: _years(cl.queryset, field_name))
+    if years is None:
         return admin_list.date_hierarchy(cl)  # Django starts at the months of the one year
-    years = [
-        year
-        for year in range(span["first"].year, span["last"].year + 1)
-        if cl.queryset.filter(**{lookups[0]: year}).exists()
-    ]
     return {
         "show": True,
         "back": None,
@@ -41,6 +43,18 @@ def date_hierarchy(cl):
             for year in years
         ],
     }
+
+
+def _years(queryset, field_name: str) -> list[int] | None:
+    """The years with rows; None for one year or none (Django then lists months)."""
+    span = queryset.aggregate(first=models.Min(field_name), last=models.Max(field_name))
+    if not (span["first"] and span["last"]) or span["first"].year == span["last"].year:
+        return None
+    return [
+        year
+        for year in range(span["first"].year, span["last"].year + 1)
+        if queryset.filter(**{f"{field_name}__year": year}).exists()
+    ]
 
 
 @register.tag(name="date_hierarchy")

@@ -69,3 +69,21 @@ def test_the_changelist_shows_the_years(admin_client):
     assert not any("date_trunc" in query["sql"].lower() for query in context.captured_queries)
     content = response.content.decode()
     assert "?date__year=2015" in content and "?date__year=2019" in content
+
+
+def test_the_years_are_kept_until_the_content_changes(superuser):
+    meetings_in([2015, 2019])
+    make_meeting(date=dt.date(2021, 5, 4), kind="hearing")
+    date_hierarchy(changelist(superuser))
+    cl = changelist(superuser)
+    with CaptureQueriesContext(connection) as context:
+        kept = date_hierarchy(cl)
+    assert context.captured_queries == []
+    assert [choice["title"] for choice in kept["choices"]] == ["2015", "2019", "2021"]
+
+    meetings_in([2024])  # saved: the content changed
+    titles = [choice["title"] for choice in date_hierarchy(changelist(superuser))["choices"]]
+    assert titles == ["2015", "2019", "2021", "2024"]
+    # A filtered list has its own years, not the whole list's.
+    filtered = date_hierarchy(changelist(superuser, "?kind=hearing"))
+    assert filtered == admin_list.date_hierarchy(changelist(superuser, "?kind=hearing"))
