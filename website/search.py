@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, F, Func, Q, Subquery, TextField, Value
+from django.db.models import BigIntegerField, BooleanField, F, Func, Q, Subquery, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -100,8 +100,10 @@ def index_name(model, language: str) -> str:
 
 
 def _postgres(query: str, language: str) -> list[Result]:
-    from django.contrib.postgres.expressions import ArraySubquery
+    from django.contrib.postgres.fields import ArrayField
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+
+    ids = ArrayField(BigIntegerField())
 
     config = CONFIGS.get(language, "simple")
     search_query = SearchQuery(query, search_type="websearch", config=config)
@@ -112,14 +114,18 @@ def _postgres(query: str, language: str) -> list[Result]:
             **{vector_field_name(language): search_query}  # "@@", on the stored vector
         )
         # The candidates: the CANDIDATES newest matches (all of them when there
-        # are fewer), made into an array first (ARRAY(subquery): run once, before
-        # the rest), whose ids are then read through the primary key: a range
-        # "from the CANDIDATES-th newest on" made the planner read every row when
-        # there were fewer matches, and "IN (subquery)" made it test every row's
-        # vector before joining. One query per kind, the ids never leave the database.
-        newest = matches.order_by("-pk").values("pk")[:CANDIDATES]
+        # are fewer), read first as a list of ids: a range "from the
+        # CANDIDATES-th newest on" made the planner read every row when there
+        # were fewer matches, and a subquery made it test every row's vector
+        # before joining; a list of ids (one array parameter) is read through
+        # the primary key.
+        # (modeltranslation's rewriting off: it would pass every id through Python.)
+        newest = matches.rewrite(False).order_by("-pk")
+        candidates = list(newest.values_list("pk", flat=True)[:CANDIDATES])
+        if not candidates:
+            continue
         best = (
-            model.objects.filter(AnyOf(F("pk"), ArraySubquery(newest)))
+            model.objects.filter(AnyOf(F("pk"), Value(candidates, output_field=ids)))
             .annotate(rank=SearchRank(vector, search_query))
             .order_by("-rank", "-pk")
             .values("pk")[:RESULTS_PER_KIND]
@@ -167,8 +173,8 @@ def _postgres(query: str, language: str) -> list[Result]:
 
 
 class AnyOf(Func):
-    """``value = ANY(array)``, a condition (PostgreSQL): the candidates' ids as one
-    array, not as 500 placeholders to parse and plan."""
+    """``value = ANY(array)``, a condition (PostgreSQL): the candidates' ids go as
+    one array parameter, not as 500 placeholders to parse and plan."""
 
     template = "%(expressions)s)"
     arg_joiner = " = ANY("
