@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -99,12 +99,11 @@ class CheapRowsMixin:
 
     @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
     def action_checkbox(self, obj):
-        label = format_html(gettext("Select this object for an action - {}"), str(obj))
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME,
-            obj.pk,
-            label,
+        # format_html's escaping, written out: a list calls this for every row.
+        label = gettext("Select this object for an action - {}").format(escape(str(obj)))
+        return mark_safe(
+            f'<input type="checkbox" name="{helpers.ACTION_CHECKBOX_NAME}" value="{escape(obj.pk)}"'
+            f' class="action-select" aria-label="{label}">'
         )
 
 
@@ -112,8 +111,8 @@ class ContentAdmin(CheapRowsMixin, ImportExportMixin, GuardedHistoryAdmin, Trans
     """Every content type: history with revert, import/export, translations.
 
     Lists do constant work per row at any size: no count of every row when a
-    filter or search is on (``show_full_result_count``), related rows fetched
-    with the page (``get_queryset``), and every large relation chosen through
+    filter or search is on (``show_full_result_count``), what the columns show
+    read for the whole page at once (``read_page``), and every large relation chosen through
     an autocomplete box rather than a list of every row.
     """
 
@@ -508,7 +507,7 @@ class PublishableAdmin(ContentAdmin):
             if obj.is_public:
                 return _("Published (scheduled %(when)s)") % {"when": when}
             return _("Scheduled for %(when)s") % {"when": when}
-        return obj.get_status_display()
+        return _status_label(get_language(), obj.status)
 
     @admin.display(description=_("translations"))
     def translations(self, obj):
@@ -543,6 +542,13 @@ class PublishableAdmin(ContentAdmin):
             states = completeness_of_many(items)
             for obj in items:
                 obj.translation_states = states[obj.pk]
+
+
+@lru_cache(maxsize=64)
+def _status_label(language: str, status: str) -> str:
+    """A publication state's name in ``language`` (get_status_display, remembered:
+    Django's builds a dictionary of every choice's translated name per call)."""
+    return str(dict(PublicationStatus.choices).get(status, status))
 
 
 @lru_cache(maxsize=1024)

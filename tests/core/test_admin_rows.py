@@ -101,3 +101,16 @@ def test_the_rows_are_djangos_in_the_staffs_language(admin_client, superuser, co
         assert ours(cl) == expected
     assert "_changelist_filters=status__exact%3Dpublished" in expected[0]
     assert any("translation-partial" in row or "translation-missing" in row for row in expected)
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "be"])
+def test_the_state_column_names_each_state_as_djangos_display_does(language):
+    from core.admin import PublishableAdmin
+    from core.publishing import PublicationStatus
+    from meetings.models import Meeting
+
+    column = PublishableAdmin(Meeting, admin.site).state
+    with translation.override(language):
+        for status in PublicationStatus.values:
+            meeting = Meeting(status=status)
+            assert column(meeting) == meeting.get_status_display()
