@@ -140,7 +140,8 @@ class ContentAdmin(CheapRowsMixin, ImportExportMixin, GuardedHistoryAdmin, Trans
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
-        changelist.result_list = items = list(changelist.result_list)
+        # Read once here; the page then iterates the same rows (the queryset keeps them).
+        items = list(changelist.result_list)
         if items:
             self.read_page(items, changelist.list_display)
         return changelist
