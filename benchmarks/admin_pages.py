@@ -14,7 +14,9 @@ anonymous page cache is off anyway).
 With --postgres a temporary database is created on that server and dropped
 afterwards. With --database (twice: the defaults, then ×10) existing seeded
 databases are measured as they are, with the growth of each page (100k/10k,
-wall-clock medians). Run from the project root.
+of its wall-clock median as a ratio to the baseline). The baseline is timed
+alternately with each page, so that both see the machine at the same speed.
+Run from the project root.
 """
 
 from __future__ import annotations
@@ -60,7 +62,9 @@ def pages() -> list[tuple[str, str]]:
     ]
 
 
-def measure(runs: int) -> list[tuple[str, float, float]]:
+def measure(runs: int) -> list[tuple]:
+    """(page, median ms, p95 ms, median CPU ms, and the same two medians of the
+    baseline timed alternately with this page)."""
     import django
 
     django.setup()
@@ -80,24 +84,54 @@ def measure(runs: int) -> list[tuple[str, float, float]]:
         for label, url in pages():
             response = client.get(url)  # warm up
             assert response.status_code == 200, (url, response.status_code)
-            times, cpu = [], []
+            # The baseline is timed between the page's runs, so that a machine whose
+            # speed changes over the minutes of a run changes both alike; its
+            # second request of the two is timed (the first pays for what the
+            # page left behind: a garbage collection, the processor's caches).
+            page, baseline = _Timer(), _Timer()
             for _ in range(runs):
-                start, start_cpu = time.perf_counter(), time.process_time()
-                response = client.get(url)
-                times.append((time.perf_counter() - start) * 1000)
-                cpu.append((time.process_time() - start_cpu) * 1000)
-            times.sort()
-            p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
-            results.append((label, statistics.median(times), p95, statistics.median(cpu)))
+                client.get(BASELINE)
+                baseline.time(client, BASELINE)
+                page.time(client, url)
+            results.append(
+                (label, page.median(), page.p95(), page.median_cpu(), *baseline.medians())
+            )
     return results
 
 
+BASELINE = "/robots.txt"
+
+
+class _Timer:
+    def __init__(self):
+        self.times, self.cpu = [], []
+
+    def time(self, client, url: str) -> None:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        client.get(url)
+        self.times.append((time.perf_counter() - start) * 1000)
+        self.cpu.append((time.process_time() - start_cpu) * 1000)
+
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
+
+    def medians(self) -> tuple[float, float]:
+        return self.median(), self.median_cpu()
+
+    def p95(self) -> float:
+        times = sorted(self.times)
+        return times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+
+
 def report(results) -> None:
-    """Wall-clock times, and the CPU time of this process (not the database's):
-    on a machine shared with other work, the CPU ratio moves less with the load."""
-    baseline, baseline_cpu = results[0][1], results[0][3]
+    """Wall-clock times, and the CPU time of this process (not the database's),
+    each as a ratio to the baseline timed alternately with the page: on a
+    machine shared with other work, the CPU ratio moves less with the load."""
     print(f"{'page':36} {'median ms':>9} {'p95 ms':>7} {'× robots':>8} {'CPU ms':>7} {'CPU ×':>6}")
-    for label, median, p95, cpu in results:
+    for label, median, p95, cpu, baseline, baseline_cpu in results:
         print(
             f"{label:36} {median:9.1f} {p95:7.1f} {median / baseline:8.1f}"
             f" {cpu:7.1f} {cpu / baseline_cpu:6.1f}"
@@ -130,13 +164,13 @@ def report_growth(runs) -> None:
     small, large = runs
     print()
     print(f"{'page':36} {'10k CPU ×':>9} {'100k CPU ×':>10} {'100k/10k':>8}")
-    for (label, median, _p95, cpu), (_label, large_median, _lp95, large_cpu) in zip(
-        small, large, strict=True
-    ):
-        print(
-            f"{label:36} {cpu / small[0][3]:9.1f} {large_cpu / large[0][3]:10.1f}"
-            f" {large_median / median:8.2f}"
-        )
+    for row, large_row in zip(small, large, strict=True):
+        label, median, _p95, cpu, base, base_cpu = row
+        _label, large_median, _lp95, large_cpu, large_base, large_base_cpu = large_row
+        # The growth of the page's ratio to its baseline (the two databases are
+        # measured minutes apart: the machine's speed may differ between them).
+        growth = (large_median / large_base) / (median / base)
+        print(f"{label:36} {cpu / base_cpu:9.1f} {large_cpu / large_base_cpu:10.1f} {growth:8.2f}")
 
 
 if __name__ == "__main__":
