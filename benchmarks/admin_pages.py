@@ -15,7 +15,7 @@ With --postgres a temporary database is created on that server and dropped
 afterwards. With --database (twice: the defaults, then ×10) existing seeded
 databases are measured as they are, with the growth of each page (100k/10k,
 of its wall-clock median as a ratio to the baseline). The baseline is timed
-alternately with each page, so that both see the machine at the same speed.
+again just before each page, so that both see the machine at the same speed.
 Run from the project root.
 """
 
@@ -64,7 +64,7 @@ def pages() -> list[tuple[str, str]]:
 
 def measure(runs: int) -> list[tuple]:
     """(page, median ms, p95 ms, median CPU ms, and the same two medians of the
-    baseline timed alternately with this page)."""
+    baseline timed just before this page)."""
     import django
 
     django.setup()
@@ -84,14 +84,15 @@ def measure(runs: int) -> list[tuple]:
         for label, url in pages():
             response = client.get(url)  # warm up
             assert response.status_code == 200, (url, response.status_code)
-            # The baseline is timed between the page's runs, so that a machine whose
-            # speed changes over the minutes of a run changes both alike; its
-            # second request of the two is timed (the first pays for what the
-            # page left behind: a garbage collection, the processor's caches).
+            # The baseline is timed again just before each page, as many times in a
+            # row (warm, as it was timed once for all pages before): a machine whose
+            # speed changes over the minutes of a run changes both alike.
             page, baseline = _Timer(), _Timer()
-            for _ in range(runs):
+            for _ in range(3):
                 client.get(BASELINE)
+            for _ in range(runs):
                 baseline.time(client, BASELINE)
+            for _ in range(runs):
                 page.time(client, url)
             results.append(
                 (label, page.median(), page.p95(), page.median_cpu(), *baseline.medians())
@@ -128,7 +129,7 @@ class _Timer:
 
 def report(results) -> None:
     """Wall-clock times, and the CPU time of this process (not the database's),
-    each as a ratio to the baseline timed alternately with the page: on a
+    each as a ratio to the baseline timed just before the page: on a
     machine shared with other work, the CPU ratio moves less with the load."""
     print(f"{'page':36} {'median ms':>9} {'p95 ms':>7} {'× robots':>8} {'CPU ms':>7} {'CPU ×':>6}")
     for label, median, p95, cpu, baseline, baseline_cpu in results:

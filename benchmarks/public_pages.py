@@ -7,7 +7,7 @@ time per page, first with the anonymous page cache off (the work of
 rendering it), then just after a change (the content version bumped before
 each request, as an admin save does: totals, counts and open data files are
 computed again), then from the page cache (what later visitors get). The
-baseline, timed alternately with each page, is /robots.txt: the same
+baseline, timed again just before each page, is /robots.txt: the same
 middleware and URL routing with almost no work, so the ratio shows what each
 page costs beyond the framework.
 
@@ -120,7 +120,7 @@ def measure(runs: int) -> list[tuple[str, float, float, float]]:
     for (url, median, p95, base), (_u, changed_median, _p, changed_base), cached_row in zip(
         uncached, changed, cached, strict=True
     ):
-        # Each ratio against the baseline timed alternately with that page.
+        # Each ratio against the baseline timed just before that page.
         results.append((url, median, p95, cached_row[1], changed_median, base, changed_base))
     return results
 
@@ -129,22 +129,25 @@ BASELINE = "/robots.txt"
 
 
 def _timings(client, runs: int, before=None) -> list[tuple[str, float, float, float]]:
-    """(page, median ms, p95 ms, median ms of the baseline timed between its runs:
-    a machine whose speed changes over the minutes of a run changes both alike;
-    of two baseline requests the second is timed, the first paying for what the
-    page left behind, a garbage collection or the processor's caches)."""
+    """(page, median ms, p95 ms, median ms of the baseline timed just before the
+    page, as many times in a row: a machine whose speed changes over the minutes
+    of a run changes both alike)."""
     results = []
     for url in PAGES:
         response = client.get(url)  # warm up
         assert response.status_code == 200, (url, response.status_code)
         if response.streaming:
             b"".join(response.streaming_content)
-        times, baseline = [], []
-        for _ in range(max(3, runs // 5) if url in SLOW_PAGES else runs):
-            client.get(BASELINE)  # what the page before left behind is paid here
+        count = max(3, runs // 5) if url in SLOW_PAGES else runs
+        for _ in range(3):
+            client.get(BASELINE)
+        baseline = []
+        for _ in range(count):
             start = time.perf_counter()
             client.get(BASELINE)
             baseline.append((time.perf_counter() - start) * 1000)
+        times = []
+        for _ in range(count):
             if before:
                 before()
             start = time.perf_counter()
