@@ -54,9 +54,7 @@ def test_the_admins_search_is_answered_from_the_index(superuser, model):
     model_admin = admin.site._registry[model]
     request = RequestFactory().get("/", {"q": "japan"})
     request.user = superuser
-    queryset, _duplicates = model_admin.get_search_results(
-        request, model.objects.all(), "japan"
-    )
+    queryset, _duplicates = model_admin.get_search_results(request, model.objects.all(), "japan")
     with connection.cursor() as cursor:
         # An empty test table is read whole whatever the indexes: the planner
         # is asked whether the index can answer the query at all.
