@@ -66,15 +66,14 @@ def _columns(cl) -> list[_Column]:
             tag = "th" if first else "td"
             first = False
         field = method = None
-        if not callable(name):
+        if callable(name):
+            method = name
+        else:
             try:
                 field = _get_non_gfk_field(cl.lookup_opts, name)
             except (FieldDoesNotExist, FieldIsAForeignKeyColumnName):
-                field = None
-        if callable(name):
-            method = name
-        elif field is None and name != "__str__" and hasattr(model_admin, name):
-            method = getattr(model_admin, name)
+                if name != "__str__" and hasattr(model_admin, name):
+                    method = getattr(model_admin, name)
         classes = [f"field-{admin_list._coerce_field_name(name, index)}"]
         shown_as_field = field is not None and not field.auto_created
         if not shown_as_field and name == "action_checkbox":
@@ -149,10 +148,13 @@ class _ChangeLink:
                 )
             except NoReverseMatch:
                 return
-            url = add_preserved_filters(
-                {"preserved_filters": cl.preserved_filters, "opts": cl.opts}, url
-            )
-            self.parts = escape(url).split(_ID, 1)
+            self.parts = escape(self.with_filters(url)).split(_ID, 1)
+
+    def with_filters(self, url: str) -> str:
+        """The address with the list's filters kept (for the way back to the list)."""
+        return add_preserved_filters(
+            {"preserved_filters": self.cl.preserved_filters, "opts": self.cl.opts}, url
+        )
 
     def anchor(self, result, text) -> str | None:
         """``<a href=…>text</a>``, or None where the change page has no URL."""
@@ -169,10 +171,7 @@ class _ChangeLink:
             url = cl.url_for_result(result)
         except NoReverseMatch:
             return None
-        url = add_preserved_filters(
-            {"preserved_filters": cl.preserved_filters, "opts": cl.opts}, url
-        )
-        return format_html('<a href="{}"{}>{}</a>', url, popup, text)
+        return format_html('<a href="{}"{}>{}</a>', self.with_filters(url), popup, text)
 
 
 def row_markup(cl, result, columns: list[_Column], link: _ChangeLink) -> str:
