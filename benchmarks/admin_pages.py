@@ -100,7 +100,7 @@ def measure(runs: int) -> list[tuple]:
     return results
 
 
-BASELINE = "/robots.txt"
+BASELINE = public_pages.BASELINE
 
 
 class _Timer:
@@ -123,8 +123,7 @@ class _Timer:
         return self.median(), self.median_cpu()
 
     def p95(self) -> float:
-        times = sorted(self.times)
-        return times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+        return public_pages.p95(self.times)
 
 
 def report(results) -> None:

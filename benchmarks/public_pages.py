@@ -156,10 +156,14 @@ def _timings(client, runs: int, before=None) -> list[tuple[str, float, float, fl
                 b"".join(response.streaming_content)
             assert response.status_code == 200, (url, response.status_code)
             times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
-        results.append((url, statistics.median(times), p95, statistics.median(baseline)))
+        results.append((url, statistics.median(times), p95(times), statistics.median(baseline)))
     return results
+
+
+def p95(times: list[float]) -> float:
+    """The 95th percentile of a page's times (the nearest rank)."""
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * len(ordered))) - 1)]
 
 
 def main() -> None:
