@@ -39,6 +39,7 @@ from core.publishing import (
 )
 from core.resources import ADMIN_FORMATS
 from core.richtext import show_rich_text_formatted
+from core.templatetags.admin_rows import KeptRows
 from core.translations import (
     LANGUAGE_NAMES,
     PARTIAL,
@@ -50,6 +51,7 @@ from core.translations import (
     completeness_by_language,
     completeness_of_many,
     incomplete_q,
+    part_relations,
 )
 
 
@@ -138,13 +140,34 @@ class ContentAdmin(CheapRowsMixin, ImportExportMixin, GuardedHistoryAdmin, Trans
             request, queryset.prefetch_related(None), per_page, *args, **kwargs
         )
 
+    #: Whether the list's rows are kept in the cache under what each shows
+    #: (``KeptRows``): only for lists whose columns show nothing but the item's
+    #: row, the rows joined to it, the relations of ``row_relations`` and
+    #: ``row_state``; an edit by any path changes the key of the rows it shows in.
+    keep_rows = False
+
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
         # Read once here; the page then iterates the same rows (the queryset keeps them).
         items = list(changelist.result_list)
+        columns = changelist.list_display
+        if items and self.keep_rows and not changelist.list_editable:
+            changelist.kept_rows = KeptRows(
+                changelist, items, self.row_relations(columns), self.row_state
+            )
+            items = changelist.kept_rows.missing
         if items:
-            self.read_page(items, changelist.list_display)
+            self.read_page(items, columns)
         return changelist
+
+    def row_relations(self, columns) -> tuple[str, ...]:
+        """The relations whose rows the list's ``columns`` show of an item (read in
+        one query for the rows' keys, as the public cards' ``card_relations``)."""
+        return ("countries",) if has_countries(self.model) else ()
+
+    def row_state(self, item) -> tuple:
+        """What an item's row shows beyond its rows and relations (part of its key)."""
+        return ()
 
     def read_page(self, items: list, columns) -> None:
         """Read what the list's ``columns`` show of the page's ``items`` at once.
@@ -534,6 +557,16 @@ class PublishableAdmin(ContentAdmin):
 
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), TranslationStateFilter]
+
+    keep_rows = True
+
+    def row_relations(self, columns) -> tuple[str, ...]:
+        parts = part_relations(self.model) if "translations" in columns else ()
+        return tuple(dict.fromkeys((*super().row_relations(columns), *parts)))
+
+    def row_state(self, item) -> tuple:
+        # A scheduled item's state reads "published" once its time has come.
+        return (*super().row_state(item), item.is_public)
 
     def read_page(self, items: list, columns) -> None:
         """Each row's translation states, the rows shown with each item read for the

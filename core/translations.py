@@ -83,6 +83,11 @@ def register_parts(model, *paths: str) -> None:
     _PARTS[model] = tuple(paths)
 
 
+def part_relations(model) -> tuple[str, ...]:
+    """The relations of ``model`` whose rows its translation states read."""
+    return tuple(dict.fromkeys(path.partition("__")[0] for path in _PARTS.get(model, ())))
+
+
 @cache  # registrations are made once, when the apps load
 def translated_fields(model) -> tuple[str, ...]:
     """The names of ``model``'s fields registered with modeltranslation (none if unregistered)."""

@@ -199,6 +199,10 @@ class GalleryUploadAdminMixin:
             obj.cover_photo = covers_of(type(obj), [obj.pk]).get(obj.pk)
         return thumbnail_html(obj.cover_photo, width=64)
 
+    def row_relations(self, columns) -> tuple[str, ...]:
+        relations = super().row_relations(columns)
+        return (*relations, "gallery") if "cover" in columns else relations
+
     def read_page(self, items: list, columns) -> None:
         """Each row's cover photo, for the whole page in two queries."""
         super().read_page(items, columns)

@@ -11,6 +11,13 @@ cell shows is still Django's (``lookup_field``, ``display_for_field``,
 ``tests/core/test_admin_rows.py`` compares every admin list of the demo site
 with Django's own rendering. Lists with editable columns (a form per row) are
 left to Django.
+
+A list whose model admin says so (``keep_rows``) keeps its rows in the cache
+(:class:`KeptRows`) under the keys of the public cards (``core.cards``): the
+item's row, the rows joined to it and the rows of the relations its columns
+show, with the language, the time zone, the columns and the change address.
+A page of rows already rendered is read back in one round trip; an edit, by
+any path, re-renders only the rows of what it changed.
 """
 
 from __future__ import annotations
@@ -31,11 +38,16 @@ from django.contrib.admin.utils import (
     lookup_field,
 )
 from django.contrib.admin.views.main import ChangeList
+from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from core.cards import TIMEOUT, instance_keys
 
 register = template.Library()
 
@@ -190,16 +202,56 @@ def row_markup(cl, result, columns: list[_Column], link: _ChangeLink) -> str:
     return mark_safe("".join(cells))
 
 
+class KeptRows:
+    """The keys of a page's rows (``items``, read) and the rows found in the cache.
+
+    ``relations`` are the relations whose rows the columns show, ``state(item)``
+    what else a row shows (e.g. what the clock decides).
+    """
+
+    def __init__(self, cl, items: list, relations: tuple[str, ...], state):
+        common = (
+            "admin-row",
+            get_language(),
+            timezone.get_current_timezone_name(),
+            type(cl.model_admin).__qualname__,
+            tuple(_name(column) for column in cl.list_display),
+            None if cl.list_display_links is None else tuple(map(_name, cl.list_display_links)),
+            str(cl.model_admin.get_empty_value_display()),
+            cl.is_popup,
+            str(cl.to_field),
+            _ChangeLink(cl).parts,
+        )
+        self.keys = instance_keys(items, relations, common, state)
+        self.found = cache.get_many(list(self.keys.values()))
+        self.missing = [item for item in items if self.keys[item.pk] not in self.found]
+
+
+def _name(column) -> str:
+    return getattr(column, "__qualname__", None) or str(column)
+
+
 def rows(cl) -> list:
     """The page's rows for change_list_results.html: each one item, its whole markup."""
     if cl.formset:
         return list(admin_list.results(cl))
-    columns = _columns(cl)
-    link = _ChangeLink(cl)
-    return [
-        admin_list.ResultList(None, [row_markup(cl, result, columns, link)])
-        for result in cl.result_list
-    ]
+    kept = getattr(cl, "kept_rows", None)
+    keys, found = (kept.keys, kept.found) if kept else ({}, {})
+    columns = link = None
+    made, written = [], {}
+    for result in cl.result_list:
+        key = keys.get(result.pk)
+        markup = found.get(key)
+        if markup is None:
+            if columns is None:
+                columns, link = _columns(cl), _ChangeLink(cl)
+            markup = row_markup(cl, result, columns, link)
+            if key is not None:
+                written[key] = str(markup)
+        made.append(admin_list.ResultList(None, [mark_safe(markup)]))  # noqa: S308 (rendered here)
+    if written:
+        cache.set_many(written, TIMEOUT)
+    return made
 
 
 def result_list(cl) -> dict:
