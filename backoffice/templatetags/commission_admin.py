@@ -1,8 +1,16 @@
 from django import template
+from django.template.defaultfilters import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from backoffice.dashboard import attention_items, shortcuts
 
 register = template.Library()
+
+#: The sidebars rendered, by everything they are rendered from
+#: (a few per user and language; emptied when full).
+_SIDEBARS: dict[tuple, str] = {}
+_SIDEBARS_KEPT = 512
 
 
 @register.simple_tag(takes_context=True)
@@ -27,3 +35,43 @@ def admin_language_form(context):
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def nav_sidebar(context, apps):
+    """Django's ``admin/nav_sidebar.html``, rendered once for each list of apps,
+    language and current page's app and model (every admin page but the index
+    shows it; rendering it was a tenth of a list page)."""
+    path = urlencode(context["request"].path)
+    key = (
+        get_language(),
+        tuple(
+            (
+                app["app_label"],
+                app["app_url"],
+                str(app["name"]),
+                app["app_url"] in path,
+                tuple(
+                    (
+                        model["object_name"],
+                        str(model["name"]),
+                        model.get("admin_url"),
+                        model.get("add_url"),
+                        model.get("view_only"),
+                        bool(model.get("admin_url")) and model["admin_url"] in path,
+                    )
+                    for model in app["models"]
+                ),
+            )
+            for app in apps
+        ),
+    )
+    markup = _SIDEBARS.get(key)
+    if markup is None:
+        template_ = context.template.engine.get_template("admin/nav_sidebar.html")
+        with context.push(available_apps=apps):
+            markup = template_.render(context)
+        if len(_SIDEBARS) >= _SIDEBARS_KEPT:
+            _SIDEBARS.clear()
+        _SIDEBARS[key] = markup
+    return mark_safe(markup)  # noqa: S308 (rendered by Django's template)
