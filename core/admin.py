@@ -8,6 +8,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.filters import FieldListFilter
+from django.contrib.admin.utils import get_fields_from_path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.shortcuts import get_object_or_404, redirect
@@ -159,6 +161,11 @@ class ContentAdmin(CheapRowsMixin, ImportExportMixin, GuardedHistoryAdmin, Trans
         if items:
             self.read_page(items, columns)
         return changelist
+
+    def get_list_filter(self, request):
+        # A filter choosing among the database's rows or values reads them once per
+        # change of content (every project model's save moves its version).
+        return [kept_filter(self.model, entry) for entry in super().get_list_filter(request)]
 
     def row_relations(self, columns) -> tuple[str, ...]:
         """The relations whose rows the list's ``columns`` show of an item (read in
@@ -623,6 +630,51 @@ class CountryListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class KeptRelatedFieldListFilter(admin.RelatedFieldListFilter):
+    """Django's filter by a related row; the rows to choose from kept until the
+    content changes (core.content_cache), not read on every list page."""
+
+    def field_choices(self, field, request, model_admin):
+        read = super().field_choices
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        return cached(
+            f"admin-filter:{model_admin.model._meta.label}:{self.field_path}:{ordering}",
+            lambda: read(field, request, model_admin),
+            per_language=True,
+        )
+
+
+class KeptAllValuesFieldListFilter(admin.AllValuesFieldListFilter):
+    """Django's filter by each value of a column; the values kept until the
+    content changes (core.content_cache), not found by a scan on every list page."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        values = self.lookup_choices
+        self.lookup_choices = cached(
+            f"admin-filter-values:{model._meta.label}:{field_path}", lambda: list(values)
+        )
+
+
+_KEPT_FILTERS = {
+    admin.RelatedFieldListFilter: KeptRelatedFieldListFilter,
+    admin.AllValuesFieldListFilter: KeptAllValuesFieldListFilter,
+}
+
+
+def kept_filter(model, entry):
+    """A ``list_filter`` entry, with the kept version of the filter Django would
+    choose for a field named alone (the same choices and markup)."""
+    if not isinstance(entry, str):
+        return entry
+    field = get_fields_from_path(model, entry)[-1]
+    for test, filter_class in FieldListFilter._field_list_filters:
+        if test(field):
+            kept = _KEPT_FILTERS.get(filter_class)
+            return (entry, kept) if kept else entry
+    return entry
+
+
 def country_names(obj) -> str:
     return names_of(obj)
 
@@ -634,8 +686,14 @@ class CountryCodeFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        codes = model_admin.model.objects.exclude(country="").order_by().values_list("country")
-        return country_choices(code for (code,) in codes.distinct())
+        # Kept until the content changes (core.content_cache): not a scan per page.
+        model = model_admin.model
+
+        def present():
+            codes = model.objects.exclude(country="").order_by().values_list("country")
+            return country_choices(code for (code,) in codes.distinct())
+
+        return cached(f"admin-country:{model._meta.label}", present, per_language=True)
 
     def queryset(self, request, queryset):
         if self.value():

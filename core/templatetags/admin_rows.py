@@ -23,6 +23,7 @@ any path, re-renders only the rows of what it changed.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -223,8 +224,28 @@ class KeptRows:
             _ChangeLink(cl).parts,
         )
         self.keys = instance_keys(items, relations, common, state)
-        self.found = cache.get_many(list(self.keys.values()))
-        self.missing = [item for item in items if self.keys[item.pk] not in self.found]
+        # The whole table (its headers too: sorting, the filters in their links),
+        # kept under its rows' keys in order; else the rows kept one by one.
+        self.table_key = (
+            "admin-table:"
+            + hashlib.sha256(
+                repr(
+                    (
+                        common,
+                        sorted((name, tuple(values)) for name, values in cl.filter_params.items()),
+                        sorted(cl.get_ordering_field_columns().items()),
+                        [self.keys[item.pk] for item in items],
+                    )
+                ).encode()
+            ).hexdigest()
+        )
+        self.table = cache.get(self.table_key)
+        self.found = {} if self.table is not None else cache.get_many(list(self.keys.values()))
+        self.missing = (
+            []
+            if self.table is not None
+            else [item for item in items if self.keys[item.pk] not in self.found]
+        )
 
 
 def _name(column) -> str:
@@ -266,9 +287,23 @@ def result_list(cl) -> dict:
     }
 
 
+class _ResultListNode(InclusionAdminNode):
+    """Django's ``change_list_results.html`` (per model, app or site), read back
+    whole where the list keeps its rows and the same table was rendered before."""
+
+    def render(self, context):
+        kept = getattr(self.args[0].resolve(context), "kept_rows", None)
+        if kept is not None and kept.table is not None:
+            return mark_safe(kept.table)  # noqa: S308 (rendered by the template)
+        markup = super().render(context)
+        if kept is not None:
+            cache.set(kept.table_key, str(markup), TIMEOUT)
+        return markup
+
+
 @register.tag(name="page_result_list")
 def page_result_list_tag(parser, token):
-    return InclusionAdminNode(
+    return _ResultListNode(
         parser,
         token,
         func=result_list,

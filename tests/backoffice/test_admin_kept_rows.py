@@ -38,11 +38,12 @@ def rendered(monkeypatch):
 
 
 def page(client, **query) -> str:
-    """The list's rows as the page shows them."""
+    """The list's table (headers and rows) as the page shows it."""
     response = client.get(reverse(LIST), query)
     assert response.status_code == 200
     content = response.content.decode()
-    return content[content.index("<tbody>") : content.index("</tbody>")]
+    start = content.index('<div class="results">')
+    return content[start : content.index("</table>", start)]
 
 
 def test_rows_are_rendered_once_and_read_back(admin_client, rendered):
@@ -51,6 +52,16 @@ def test_rows_are_rendered_once_and_read_back(admin_client, rendered):
     assert sorted(rendered) == sorted(meeting.pk for meeting in meetings)
     rendered.clear()
     assert page(admin_client) == first
+    assert rendered == []
+
+
+def test_the_tables_headers_follow_the_sorting(admin_client, rendered):
+    make_meeting(title_en="Talks", date=dt.date(2026, 1, 5))
+    plain = page(admin_client)
+    by_date = page(admin_client, o="2")
+    assert "sorted ascending" in by_date and "sorted ascending" not in plain
+    rendered.clear()
+    assert page(admin_client) == plain and page(admin_client, o="2") == by_date
     assert rendered == []
 
 
