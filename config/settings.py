@@ -142,6 +142,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form templates, the smallest written in Python (core.form_renderer).
+FORM_RENDERER = "core.form_renderer.FormRenderer"
+
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }

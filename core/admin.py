@@ -73,26 +73,6 @@ def thumbnail_html(photo, width: int = 96):
     )
 
 
-#: The same markup as Django's select.html, with each option written in the loop
-#: rather than through a template include per option (a country or currency
-#: list has ~250: most of a change form's rendering time).
-INLINE_SELECT_TEMPLATE = "core/widgets/select.html"
-
-
-def inline_options(formfield):
-    """Give a single-choice select widget (even wrapped for the admin) the inline template."""
-    if formfield is None:
-        return formfield
-    widget = getattr(formfield.widget, "widget", formfield.widget)
-    if (
-        isinstance(widget, forms.Select)
-        and not isinstance(widget, forms.SelectMultiple)
-        and widget.template_name == forms.Select.template_name
-    ):
-        widget.template_name = INLINE_SELECT_TEMPLATE
-    return formfield
-
-
 class CheapRowsMixin:
     """Changelist rows without a template render per row.
 
@@ -123,9 +103,6 @@ class ContentAdmin(CheapRowsMixin, ImportExportMixin, GuardedHistoryAdmin, Trans
     formats = ADMIN_FORMATS
     save_on_top = True
     show_full_result_count = False
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        return inline_options(super().formfield_for_dbfield(db_field, request, **kwargs))
 
     def get_queryset(self, request):
         # For a change form and an export; a list page reads its rows' countries

@@ -155,19 +155,3 @@ def test_admin_lists_run_as_many_queries_for_30_rows_as_for_1(admin_client, url)
     # (the country filter's choices) is computed once, not per row.
     admin_client.get(reverse(url))
     assert changelist_queries(admin_client, reverse(url)) == one
-
-
-def test_the_inline_select_renders_what_djangos_select_renders():
-    from core.admin import inline_options
-
-    choices = [("", "---"), ("JP", 'Japan "J" & <co>'), ("BY", "Belarus")]
-    grouped = [("Asia", [("JP", "Japan"), ("CN", "China")]), ("BY", "Belarus")]
-    for options in (choices, grouped):
-        for value in ("JP", "", None):
-            field = forms.ChoiceField(choices=options, required=False)
-            django_html = field.widget.render("country", value, attrs={"id": "id_country"})
-            inline_options(field)
-            assert field.widget.template_name != forms.Select.template_name
-            assert field.widget.render("country", value, attrs={"id": "id_country"}) == (
-                django_html
-            )

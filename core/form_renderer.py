@@ -1,0 +1,180 @@
+"""The forms' renderer: Django's templates, the smallest of them written in Python.
+
+A change form renders 60–70 widgets and 30–40 labels, each through a template
+and its includes (the input, its attributes; a select one include per option,
+and a country list has ~250): about half of a change form's time. The few
+smallest of Django's form templates — an input (text, hidden, number, URL,
+e-mail…), a select and its options, their attributes and a label — are
+written here with the same output, escaping and localisation as the template
+language's. Every other template is Django's, and so is each of these where
+the installed template's text is not the one written here (e.g. after an
+upgrade of Django changes it): :func:`_writers` compares them at start-up.
+``tests/core/test_form_renderer.py`` renders every admin form both ways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from html import escape
+
+from django.forms.renderers import DjangoTemplates
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.timezone import template_localtime
+
+_ATTRS = (
+    "{% for name, value in widget.attrs.items %}{% if value is not False %} {{ name }}"
+    "{% if value is not True %}=\"{{ value|stringformat:'s' }}\"{% endif %}{% endif %}"
+    "{% endfor %}"
+)
+_LABEL_ATTRS = _ATTRS.replace("widget.attrs.items", "attrs.items")
+_INPUT = (
+    '<input type="{{ widget.type }}" name="{{ widget.name }}"{% if widget.value != None %}'
+    " value=\"{{ widget.value|stringformat:'s' }}\"{% endif %}"
+    '{% include "django/forms/widgets/attrs.html" %}>\n'
+)
+_INCLUDES_INPUT = '{% include "django/forms/widgets/input.html" %}\n'
+_SELECT = (
+    '<select name="{{ widget.name }}"{% include "django/forms/widgets/attrs.html" %}>'
+    "{% for group_name, group_choices, group_index in widget.optgroups %}{% if group_name %}\n"
+    '  <optgroup label="{{ group_name }}">{% endif %}{% for option in group_choices %}\n'
+    "  {% include option.template_name with widget=option %}{% endfor %}{% if group_name %}\n"
+    "  </optgroup>{% endif %}{% endfor %}\n"
+    "</select>\n"
+)
+_OPTION = (
+    "<option value=\"{{ widget.value|stringformat:'s' }}\""
+    '{% include "django/forms/widgets/attrs.html" %}>{{ widget.label }}</option>\n'
+)
+_LABEL = (
+    "{% if use_tag %}<{{ tag }}{% include 'django/forms/attrs.html' %}>{{ label }}</{{ tag }}>"
+    "{% else %}{{ label }}{% endif %}\n"
+)
+OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
+#: Django's inputs that are its input.html and nothing else.
+_INPUT_KINDS = (
+    "text",
+    "hidden",
+    "number",
+    "url",
+    "email",
+    "password",
+    "search",
+    "tel",
+    "date",
+    "time",
+    "datetime",
+    "checkbox",
+    "color",
+)
+
+
+def _value(value) -> str:
+    """``{{ value }}``: localised, escaped unless safe."""
+    if type(value) is str:  # most values: nothing to localise
+        return escape(value)
+    value = localize(template_localtime(value))
+    return conditional_escape(value if isinstance(value, str) else str(value))
+
+
+def _string(value) -> str:
+    """``{{ value|stringformat:'s' }}``."""
+    if type(value) is str:
+        return escape(value)
+    try:
+        text = "%s" % (str(value) if isinstance(value, tuple) else value)
+    except (ValueError, TypeError):
+        return ""
+    return _value(mark_safe(text) if isinstance(value, SafeData) else text)  # noqa: S308
+
+
+def _attrs(attrs: dict) -> str:
+    return "".join(
+        f" {_value(name)}" + ("" if value is True else f'="{_string(value)}"')
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+def _input(context) -> str:
+    widget = context["widget"]
+    value = "" if widget["value"] is None else f' value="{_string(widget["value"])}"'
+    return (
+        f'<input type="{_value(widget["type"])}" name="{_value(widget["name"])}"'
+        f"{value}{_attrs(widget['attrs'])}>\n"
+    )
+
+
+def _select(context) -> str | None:
+    widget = context["widget"]
+    parts = [f'<select name="{_value(widget["name"])}"{_attrs(widget["attrs"])}>']
+    for group_name, group_choices, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{_value(group_name)}">')
+        for option in group_choices:
+            if option["template_name"] != OPTION_TEMPLATE:
+                return None
+            parts.append(
+                f'\n  <option value="{_string(option["value"])}"{_attrs(option["attrs"])}>'
+                f"{_value(option['label'])}</option>\n"
+            )
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>\n")
+    return "".join(parts)
+
+
+def _label(context) -> str:
+    if not context["use_tag"]:
+        return _value(context["label"]) + "\n"
+    tag = _value(context["tag"])
+    return f"<{tag}{_attrs(context['attrs'])}>{_value(context['label'])}</{tag}>\n"
+
+
+class FormRenderer(DjangoTemplates):
+    """Django's template renderer, with :func:`_writers`' templates written in Python."""
+
+    @cached_property
+    def writers(self) -> dict[str, Callable]:
+        return _writers(self.engine)
+
+    def render(self, template_name, context, request=None):
+        write = self.writers.get(template_name)
+        if write is not None:
+            markup = write(context)
+            if markup is not None:
+                # (Stripped, as Django's renderer strips what a template renders.)
+                return mark_safe(markup.strip())  # noqa: S308 (escaped as the template is)
+        return super().render(template_name, context, request)
+
+
+def _writers(engine) -> dict[str, Callable]:
+    """The templates written here whose installed text (and that of the templates
+    they include) is the one written here."""
+
+    def source(name: str) -> str | None:
+        try:
+            return engine.get_template(name).template.source
+        except Exception:  # noqa: BLE001 (not installed: rendered by Django, which says why)
+            return None
+
+    attrs_ok = source("django/forms/widgets/attrs.html") == _ATTRS
+    writers: dict[str, Callable] = {}
+    if attrs_ok and source("django/forms/widgets/input.html") == _INPUT:
+        for kind in _INPUT_KINDS:
+            name = f"django/forms/widgets/{kind}.html"
+            if source(name) == _INCLUDES_INPUT:
+                writers[name] = lambda context: _input(context) + "\n"
+    if (
+        attrs_ok
+        and source("django/forms/widgets/select.html") == _SELECT
+        and source(OPTION_TEMPLATE) == _OPTION
+    ):
+        writers["django/forms/widgets/select.html"] = _select
+    if source("django/forms/attrs.html") == _LABEL_ATTRS and source("django/forms/label.html") == (
+        _LABEL
+    ):
+        writers["django/forms/label.html"] = _label
+    return writers
