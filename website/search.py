@@ -6,7 +6,8 @@ item (``core.search_vectors``, GIN-indexed). Only a bounded set of
 candidates is ranked: the ``CANDIDATES`` newest matches of each kind, so a
 common word costs the same however much content there is (with fewer matches
 than that, every match is ranked, as before). Elsewhere (SQLite): a plain
-case-insensitive match with a snippet around the first hit. SQLite's own
+case-insensitive match with a snippet around the first hit. The results of a
+query are kept until the content changes. SQLite's own
 ``LIKE`` and ``lower()`` fold ASCII letters only ("японии" would not find
 "Японии"), so both the columns and the words are folded with Python's
 ``str.casefold`` (a function registered on the SQLite connection), as
@@ -24,6 +25,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.content_cache import cached
 from core.kinds import search_kinds
 from core.richtext import html_to_text
 from core.search_vectors import CONFIGS, columns, vector_field_name
@@ -73,9 +75,20 @@ def _marked(text: str) -> SafeString:
 
 
 def search(query: str, language: str) -> list[Result]:
+    """The results for ``query`` in ``language``, best first; kept until the
+    content changes (core.content_cache), so that a word searched again (a
+    common one costs the most) is read back in one cache round trip."""
     query = clean_query(query)
     if not query:
         return []
+    return cached(
+        f"search:{connection.vendor}:{language}:{query}",
+        lambda: _search(query, language),
+        per_language=True,  # (the kinds' names)
+    )
+
+
+def _search(query: str, language: str) -> list[Result]:
     if connection.vendor == "postgresql":
         results = _postgres(query, language)
     else:

@@ -5,6 +5,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from aid.models import AidProject
@@ -96,3 +98,33 @@ def test_filter_choices_follow_publishing(client, world):
     page = client.get("/en/meetings/?topic=energy").content.decode()
     assert '<option value="energy" selected>Energy</option>' in page
     assert page.count('<article class="card') == 1
+
+
+def search_titles(client, query: str, language: str = "en") -> list[str]:
+    page = client.get(f"/{language}/search/", {"q": query}).content.decode()
+    return re.findall(r'<h2>\s*<a href="[^"]+">([^<]+)</a>', page)
+
+
+def test_a_search_is_read_back_until_the_content_changes(client, world, settings):
+    first = search_titles(client, "meeting")
+    assert sorted(first) == ["Meeting 0", "Meeting 1", "Meeting 2"]
+    with CaptureQueriesContext(connection) as again:
+        assert search_titles(client, "meeting") == first
+    searched = [q["sql"] for q in again.captured_queries if "meetings_meeting" in q["sql"]]
+    assert searched == []  # read back: no search ran
+
+    make_meeting(title_en="Meeting with Japan")  # a save: found at once
+    assert "Meeting with Japan" in search_titles(client, "meeting")
+    Meeting.objects.get(title_en="Meeting 0").delete()
+    assert "Meeting 0" not in search_titles(client, "meeting")
+    assert search_titles(client, "meeting", "ru") != []  # each language its own
+
+
+def test_a_scheduled_item_is_found_once_its_time_has_come(client, world, monkeypatch):
+    now = timezone.now()
+    make_meeting(
+        title_en="Meeting to come", status="scheduled", published_at=now + dt.timedelta(hours=1)
+    )
+    assert "Meeting to come" not in search_titles(client, "meeting")
+    monkeypatch.setattr(timezone, "now", lambda: now + dt.timedelta(hours=2))
+    assert "Meeting to come" in search_titles(client, "meeting")
