@@ -25,8 +25,11 @@ from core.form_renderer import FormRenderer
 from tests.core.test_admin_rows import content  # noqa: F401 (the fixture: one of each kind)
 
 DJANGOS = "django.forms.renderers.DjangoTemplates"
-#: What differs from one request to the next: the CSRF token, a new TOTP device's random key.
-_RANDOM = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"|value="[0-9a-f]{40}"')
+#: What differs from one request to the next: the CSRF token, a new TOTP device's random
+#: key, a draft's preview link (signed with the time).
+_RANDOM = re.compile(
+    r'name="csrfmiddlewaretoken" value="[^"]*"|value="[0-9a-f]{40}"|/preview/[^/"]+/'
+)
 
 
 def test_the_project_renders_with_its_renderer_and_writes_the_usual_templates():

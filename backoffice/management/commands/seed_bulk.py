@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from aid.models import AidProgramme, AidProject, Currency, Milestone, Region, Sector
 from commission.models import Organisation, Person, Topic
+from core.page_cache import bump_content_version
 from delegations.models import Delegation
 from meetings.models import Meeting, Participant
 
@@ -193,6 +194,9 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
             self._progress("statistics updated (ANALYZE)")
+        # Added in bulk (no save signals): what is kept until the content changes
+        # (public pages, counts, admin lists) is made again.
+        bump_content_version()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Synthetic content added: {options['meetings']} meetings, "
