@@ -4,7 +4,8 @@ A change form renders 60–70 widgets and 30–40 labels, each through a templat
 and its includes (the input, its attributes; a select one include per option,
 and a country list has ~250): about half of a change form's time. The few
 smallest of Django's form templates — an input (text, hidden, number, URL,
-e-mail…), a select and its options, their attributes and a label — are
+e-mail…), a select and its options, their attributes, a label and a list of
+errors (rendered, mostly empty, for every field) — are
 written here with the same output, escaping and localisation as the template
 language's. Every other template is Django's, and so is each of these where
 the installed template's text is not the one written here (e.g. after an
@@ -52,6 +53,12 @@ _LABEL = (
     "{% if use_tag %}<{{ tag }}{% include 'django/forms/attrs.html' %}>{{ label }}</{{ tag }}>"
     "{% else %}{{ label }}{% endif %}\n"
 )
+_ERRORS = (
+    '{% if errors %}<ul class="{{ error_class }}"{% if errors.field_id %}'
+    ' id="{{ errors.field_id }}_error"{% endif %}>{% for error in errors %}<li>{{ error }}</li>'
+    "{% endfor %}</ul>{% endif %}"
+)
+_INCLUDES_ERRORS = '{% include "django/forms/errors/list/ul.html" %}'
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 #: Django's inputs that are its input.html and nothing else.
 _INPUT_KINDS = (
@@ -133,6 +140,17 @@ def _label(context) -> str:
     return f"<{tag}{_attrs(context['attrs'])}>{_value(context['label'])}</{tag}>\n"
 
 
+def _errors(context) -> str:
+    """A field's or form's list of errors (most often empty: rendered for every field)."""
+    errors = context["errors"]
+    if not errors:
+        return ""
+    field_id = getattr(errors, "field_id", None)
+    where = f' id="{_value(field_id)}_error"' if field_id else ""
+    items = "".join(f"<li>{_value(error)}</li>" for error in errors)
+    return f'<ul class="{_value(context["error_class"])}"{where}>{items}</ul>'
+
+
 class FormRenderer(DjangoTemplates):
     """Django's template renderer, with :func:`_writers`' templates written in Python."""
 
@@ -173,6 +191,10 @@ def _writers(engine) -> dict[str, Callable]:
         and source(OPTION_TEMPLATE) == _OPTION
     ):
         writers["django/forms/widgets/select.html"] = _select
+    if source("django/forms/errors/list/ul.html") == _ERRORS:
+        writers["django/forms/errors/list/ul.html"] = _errors
+        if source("django/forms/errors/list/default.html") == _INCLUDES_ERRORS:
+            writers["django/forms/errors/list/default.html"] = _errors
     if source("django/forms/attrs.html") == _LABEL_ATTRS and source("django/forms/label.html") == (
         _LABEL
     ):

@@ -2,7 +2,8 @@
 
 Every admin add and change form of the site, and every form widget with
 awkward values (quotes, markup, safe text, grouped and disabled options,
-boolean, numeric and empty attributes, localised numbers), is rendered with
+boolean, numeric and empty attributes, localised numbers) with its label and
+its errors, is rendered with
 the project's renderer and with Django's own, and the two must be the same
 markup, byte for byte.
 """
@@ -119,10 +120,20 @@ def test_every_widget_and_label_writes_djangos_markup(language, bound):
     with translation.override(language):
         for renderer_class in (FormRenderer, DjangoTemplates):
             form = Everything(data if bound else None, renderer=renderer_class())
+            if bound:
+                form.is_valid()
+                form.add_error("text", 'Not "this" <b>&</b>')
+                form.add_error(None, mark_safe("<em>Safe</em> and <b>bold</b>"))
             html = [
-                (str(field), field.label_tag(), field.label_tag(attrs={"class": "x"}, tag="span"))
+                (
+                    str(field),
+                    field.label_tag(),
+                    field.label_tag(attrs={"class": "x"}, tag="span"),
+                    str(field.errors),
+                )
                 for field in form
             ]
+            html.append(str(form.non_field_errors()))
             html.append(str(form["text"].label_tag(contents="<raw>")))
             if renderer_class is FormRenderer:
                 ours = html
