@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from core.content_cache import cached
 from core.kinds import kinds
 from core.publishing import PublicationStatus
 from core.translations import incomplete_q
@@ -27,9 +28,27 @@ def _changelist(model, **params) -> str:
     return f"{url}?{urlencode(params)}" if params else url
 
 
+def _counts() -> dict:
+    """Each kind's drafts, scheduled items and incompletely translated items, and
+    the photos in each state: counted over every row, so kept until the content
+    changes (core.content_cache; a scheduled item's time coming ends it too)."""
+    now = timezone.now()
+    counts = {
+        kind.model._meta.label: (
+            kind.model.objects.drafts().count(),
+            kind.model.objects.scheduled(now).count(),
+            kind.model.objects.filter(incomplete_q(kind.model)).count(),
+        )
+        for kind in kinds()
+    }
+    for status in Photo.Status:
+        counts[f"photos:{status}"] = Photo.objects.filter(status=status).count()
+    return counts
+
+
 def attention_items(user) -> list[tuple[str, list[Item]]]:
     """Sections of (label, count, link) rows, for the models the user may view."""
-    now = timezone.now()
+    counts = cached("desk-counts", _counts)
     drafts, scheduled, untranslated = [], [], []
     for kind in kinds():
         model = kind.model
@@ -37,26 +56,19 @@ def attention_items(user) -> list[tuple[str, list[Item]]]:
         if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             continue
         name = opts.verbose_name_plural
+        draft_count, scheduled_count, untranslated_count = counts[opts.label]
         drafts.append(
-            Item(
-                name,
-                model.objects.drafts().count(),
-                _changelist(model, status__exact=PublicationStatus.DRAFT),
-            )
+            Item(name, draft_count, _changelist(model, status__exact=PublicationStatus.DRAFT))
         )
         scheduled.append(
             Item(
                 name,
-                model.objects.scheduled(now).count(),
+                scheduled_count,
                 _changelist(model, status__exact=PublicationStatus.SCHEDULED),
             )
         )
         untranslated.append(
-            Item(
-                name,
-                model.objects.filter(incomplete_q(model)).count(),
-                _changelist(model, translations="incomplete"),
-            )
+            Item(name, untranslated_count, _changelist(model, translations="incomplete"))
         )
     sections = [
         (_("Drafts"), drafts),
@@ -65,11 +77,7 @@ def attention_items(user) -> list[tuple[str, list[Item]]]:
     ]
     if user.has_perm("photos.view_photo"):
         photos = [
-            Item(
-                label,
-                Photo.objects.filter(status=status).count(),
-                _changelist(Photo, status__exact=status),
-            )
+            Item(label, counts[f"photos:{status}"], _changelist(Photo, status__exact=status))
             for status, label in (
                 (Photo.Status.PENDING, _("waiting")),
                 (Photo.Status.PROCESSING, _("processing")),

@@ -55,3 +55,28 @@ def test_the_missing_translation_filter_lists_what_the_dashboard_counts(admin_cl
     url = reverse("admin:meetings_meeting_changelist") + "?translations=incomplete"
     page = admin_client.get(url).content.decode()
     assert "Only English" in page and "All three" not in page
+
+
+def test_the_counts_are_kept_until_the_content_changes(superuser, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from photos.models import update_photos
+
+    now = timezone.now()
+    meeting = make_meeting(status="draft")
+    photo = Photo.objects.create(alt_text="Waiting")
+    assert counts(superuser)[("Drafts", "meetings")] == 1
+    with CaptureQueriesContext(connection) as again:
+        counts(superuser)
+    assert not [q for q in again.captured_queries if "COUNT(" in q["sql"].upper()]
+
+    meeting.status, meeting.published_at = "scheduled", now + dt.timedelta(hours=1)
+    meeting.save()  # a save: seen at once
+    found = counts(superuser)
+    assert found[("Drafts", "meetings")] == 0 and found[("Scheduled", "meetings")] == 1
+    update_photos(Photo.objects.filter(pk=photo.pk), status=Photo.Status.FAILED)
+    assert counts(superuser)[("Photos", "failed")] == 1
+    # The scheduled meeting's time comes, with nothing saved: no longer counted.
+    monkeypatch.setattr(timezone, "now", lambda: now + dt.timedelta(hours=2))
+    assert counts(superuser)[("Scheduled", "meetings")] == 0
