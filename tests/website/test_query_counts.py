@@ -90,8 +90,10 @@ def make_world(count: int) -> None:
 #: each card or project row until what it shows changes (core.cards): a list
 #: reads the columns its cards' keys are made of, and what its cards show besides
 #: their own rows (countries, galleries) in one more query per kind of card.
-#: A search reads the candidates of each kind that has matches first on
-#: PostgreSQL (one more query each: SEARCH_ON_POSTGRESQL).
+#: A search's results are kept until the content changes: later visitors of the
+#: same search read none (the first render reads the candidates of each kind
+#: that has matches first on PostgreSQL, one more query each:
+#: SEARCH_ON_POSTGRESQL, and when the next scheduled publication is).
 PAGES = {
     "/en/": 6,
     "/en/meetings/": 2,
@@ -109,7 +111,7 @@ PAGES = {
     "/en/countries/": 0,
     "/en/countries/JP/": 5,
     "/en/members/": 2,
-    "/en/search/?q=Meeting": 4,
+    "/en/search/?q=Meeting": 0,
     "/en/meetings/feed/rss/": 2,
     "/en/delegations/feed/atom/": 1,
     "/sitemap-meetings.xml": 0,  # cached for an hour (cache_page)
@@ -134,7 +136,7 @@ PAGES_AFTER_A_CHANGE = {
     "/en/countries/": 4,
     "/en/countries/JP/": 18,
     "/en/members/": 2,
-    "/en/search/?q=Meeting": 4,
+    "/en/search/?q=Meeting": 5,
     "/en/meetings/feed/rss/": 2,
     "/en/delegations/feed/atom/": 1,
     "/sitemap-meetings.xml": 0,
@@ -159,14 +161,15 @@ PAGES_FIRST_RENDER = {
     "/en/countries/": 4,
     "/en/countries/JP/": 24,
     "/en/members/": 2,
-    "/en/search/?q=Meeting": 4,
+    "/en/search/?q=Meeting": 5,
     "/en/meetings/feed/rss/": 2,
     "/en/delegations/feed/atom/": 1,
     "/sitemap-meetings.xml": 1,
 }
 
-#: "Meeting" matches the meetings only: one query more for their candidates.
-SEARCH_ON_POSTGRESQL = {"/en/search/?q=Meeting": 5}
+#: "Meeting" matches the meetings only: one query more for their candidates
+#: (when the search is made, not when it is read back).
+SEARCH_ON_POSTGRESQL = {"/en/search/?q=Meeting": 6}
 
 
 def count_queries(client, url: str) -> int:
@@ -200,4 +203,4 @@ def test_query_counts_are_pinned_whatever_the_amount_of_content(client, settings
     search = SEARCH_ON_POSTGRESQL if connection.vendor == "postgresql" else {}
     assert first_render == {**PAGES_FIRST_RENDER, **search}
     assert after_a_change == {**PAGES_AFTER_A_CHANGE, **search}
-    assert counts == {**PAGES, **search}
+    assert counts == PAGES
