@@ -78,8 +78,8 @@ _INPUT_KINDS = (
 )
 
 
-def _value(value) -> str:
-    """``{{ value }}``: localised, escaped unless safe."""
+def template_value(value) -> str:
+    """``{{ value }}``: localised, escaped unless safe, as the template language writes it."""
     if type(value) is str:  # most values: nothing to localise
         return escape(value)
     value = localize(template_localtime(value))
@@ -94,12 +94,12 @@ def _string(value) -> str:
         text = "%s" % (str(value) if isinstance(value, tuple) else value)
     except (ValueError, TypeError):
         return ""
-    return _value(mark_safe(text) if isinstance(value, SafeData) else text)  # noqa: S308
+    return template_value(mark_safe(text) if isinstance(value, SafeData) else text)  # noqa: S308
 
 
 def _attrs(attrs: dict) -> str:
     return "".join(
-        f" {_value(name)}" + ("" if value is True else f'="{_string(value)}"')
+        f" {template_value(name)}" + ("" if value is True else f'="{_string(value)}"')
         for name, value in attrs.items()
         if value is not False
     )
@@ -109,23 +109,23 @@ def _input(context) -> str:
     widget = context["widget"]
     value = "" if widget["value"] is None else f' value="{_string(widget["value"])}"'
     return (
-        f'<input type="{_value(widget["type"])}" name="{_value(widget["name"])}"'
+        f'<input type="{template_value(widget["type"])}" name="{template_value(widget["name"])}"'
         f"{value}{_attrs(widget['attrs'])}>\n"
     )
 
 
 def _select(context) -> str | None:
     widget = context["widget"]
-    parts = [f'<select name="{_value(widget["name"])}"{_attrs(widget["attrs"])}>']
+    parts = [f'<select name="{template_value(widget["name"])}"{_attrs(widget["attrs"])}>']
     for group_name, group_choices, _index in widget["optgroups"]:
         if group_name:
-            parts.append(f'\n  <optgroup label="{_value(group_name)}">')
+            parts.append(f'\n  <optgroup label="{template_value(group_name)}">')
         for option in group_choices:
             if option["template_name"] != OPTION_TEMPLATE:
                 return None
             parts.append(
                 f'\n  <option value="{_string(option["value"])}"{_attrs(option["attrs"])}>'
-                f"{_value(option['label'])}</option>\n"
+                f"{template_value(option['label'])}</option>\n"
             )
         if group_name:
             parts.append("\n  </optgroup>")
@@ -135,9 +135,9 @@ def _select(context) -> str | None:
 
 def _label(context) -> str:
     if not context["use_tag"]:
-        return _value(context["label"]) + "\n"
-    tag = _value(context["tag"])
-    return f"<{tag}{_attrs(context['attrs'])}>{_value(context['label'])}</{tag}>\n"
+        return template_value(context["label"]) + "\n"
+    tag = template_value(context["tag"])
+    return f"<{tag}{_attrs(context['attrs'])}>{template_value(context['label'])}</{tag}>\n"
 
 
 def _errors(context) -> str:
@@ -146,9 +146,9 @@ def _errors(context) -> str:
     if not errors:
         return ""
     field_id = getattr(errors, "field_id", None)
-    where = f' id="{_value(field_id)}_error"' if field_id else ""
-    items = "".join(f"<li>{_value(error)}</li>" for error in errors)
-    return f'<ul class="{_value(context["error_class"])}"{where}>{items}</ul>'
+    where = f' id="{template_value(field_id)}_error"' if field_id else ""
+    items = "".join(f"<li>{template_value(error)}</li>" for error in errors)
+    return f'<ul class="{template_value(context["error_class"])}"{where}>{items}</ul>'
 
 
 class FormRenderer(DjangoTemplates):

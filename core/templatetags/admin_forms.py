@@ -15,17 +15,11 @@ the widgets, labels, errors and read-only contents are theirs).
 from __future__ import annotations
 
 from django import template
-from django.utils.formats import localize
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from core.form_renderer import template_value as _text  # ``{{ value }}``
+
 register = template.Library()
-
-
-def _text(value) -> str:
-    """``{{ value }}``: localised, escaped unless safe."""
-    value = localize(value)
-    return conditional_escape(value if isinstance(value, str) else str(value))
 
 
 def _get(obj, name: str):
