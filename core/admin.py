@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import cached_property, lru_cache
 
 from django import forms
@@ -27,7 +26,7 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 
 from core import services
-from core.content_cache import cached
+from core.content_cache import cached, query_key
 from core.countries import choices as country_choices
 from core.countries import codes_by_item, countries_prefetch, has_countries, name_of, names_of
 from core.history import GuardedHistoryAdmin
@@ -101,9 +100,7 @@ class KeptPaginator(Paginator):
 
     @cached_property
     def _key(self) -> str:
-        sql, params = self.object_list.query.sql_with_params()
-        text = repr((self.object_list.db, sql, params))
-        return hashlib.sha256(text.encode()).hexdigest()[:32]
+        return query_key(self.object_list)
 
     @cached_property
     def count(self) -> int:

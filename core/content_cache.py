@@ -73,6 +73,13 @@ def key_for(name: str, *, per_language: bool = False) -> str:
     return f"{PREFIX}:{digest}"
 
 
+def query_key(queryset) -> str:
+    """A name for what ``queryset`` reads (its database, SQL and parameters), for
+    :func:`cached`: e.g. an admin list as filtered, searched and sorted."""
+    sql, params = queryset.query.sql_with_params()
+    return hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()[:32]
+
+
 def cached(name: str, compute, *, per_language: bool = False):
     """``compute()``, or its value as it was when the content last changed."""
     key = key_for(name, per_language=per_language)

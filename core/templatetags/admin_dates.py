@@ -7,15 +7,13 @@ come from the date's index, and each year between them is one indexed
 (within a chosen year) are Django's own, as is everything shown.
 """
 
-import hashlib
-
 from django import template
 from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.templatetags.base import InclusionAdminNode
 from django.contrib.admin.utils import get_fields_from_path
 from django.db import models
 
-from core.content_cache import cached
+from core.content_cache import cached, query_key
 
 register = template.Library()
 
@@ -27,9 +25,8 @@ def date_hierarchy(cl):
     if isinstance(field, models.DateTimeField) or any(cl.params.get(name) for name in lookups):
         return admin_list.date_hierarchy(cl)
     # Kept until the content changes, per list as filtered and searched (its SQL).
-    sql, params = cl.queryset.order_by().query.sql_with_params()
-    digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
-    years = cached(f"admin-years:{digest}", lambda: _years(cl.queryset, field_name))
+    key = query_key(cl.queryset.order_by())
+    years = cached(f"admin-years:{key}", lambda: _years(cl.queryset, field_name))
     if years is None:
         return admin_list.date_hierarchy(cl)  # Django starts at the months of the one year
     return {
