@@ -211,6 +211,7 @@ class KeptRows:
     """
 
     def __init__(self, cl, items: list, relations: tuple[str, ...], state):
+        self.link = _ChangeLink(cl)  # (the rows rendered here use it too)
         common = (
             "admin-row",
             get_language(),
@@ -221,31 +222,23 @@ class KeptRows:
             str(cl.model_admin.get_empty_value_display()),
             cl.is_popup,
             str(cl.to_field),
-            _ChangeLink(cl).parts,
+            self.link.parts,
         )
         self.keys = instance_keys(items, relations, common, state)
         # The whole table (its headers too: sorting, the filters in their links),
         # kept under its rows' keys in order; else the rows kept one by one.
-        self.table_key = (
-            "admin-table:"
-            + hashlib.sha256(
-                repr(
-                    (
-                        common,
-                        sorted((name, tuple(values)) for name, values in cl.filter_params.items()),
-                        sorted(cl.get_ordering_field_columns().items()),
-                        [self.keys[item.pk] for item in items],
-                    )
-                ).encode()
-            ).hexdigest()
+        table = (
+            common,
+            sorted((name, tuple(values)) for name, values in cl.filter_params.items()),
+            sorted(cl.get_ordering_field_columns().items()),
+            [self.keys[item.pk] for item in items],
         )
+        self.table_key = "admin-table:" + hashlib.sha256(repr(table).encode()).hexdigest()
         self.table = cache.get(self.table_key)
-        self.found = {} if self.table is not None else cache.get_many(list(self.keys.values()))
-        self.missing = (
-            []
-            if self.table is not None
-            else [item for item in items if self.keys[item.pk] not in self.found]
-        )
+        self.found, self.missing = {}, []
+        if self.table is None:
+            self.found = cache.get_many(list(self.keys.values()))
+            self.missing = [item for item in items if self.keys[item.pk] not in self.found]
 
 
 def _name(column) -> str:
@@ -265,7 +258,7 @@ def rows(cl) -> list:
         markup = found.get(key)
         if markup is None:
             if columns is None:
-                columns, link = _columns(cl), _ChangeLink(cl)
+                columns, link = _columns(cl), kept.link if kept else _ChangeLink(cl)
             markup = row_markup(cl, result, columns, link)
             if key is not None:
                 written[key] = str(markup)
