@@ -1,4 +1,5 @@
-"""An admin form's fieldsets written in Python: Django's ``admin/includes/fieldset.html``.
+"""An admin form's fieldsets and tabular inlines written in Python: Django's
+``admin/includes/fieldset.html`` and ``admin/edit_inline/tabular.html``.
 
 A change form shows 5–8 fieldsets of 30–40 fields; Django's template works
 out a dozen conditions per field through the template language, about a
@@ -10,12 +11,24 @@ every space and line break of the original's output — from the same objects
 the widgets, labels, errors and read-only contents are theirs).
 ``tests/core/test_admin_forms.py`` renders every fieldset of every admin form
 (and of a form sent back with errors) both ways and compares them.
+
+The tabular inlines (``templates/admin/edit_inline/tabular.html`` calls
+:func:`tabular_inline_markup`) likewise: 4–5 on a change form, each a table of
+rows and the empty row its script copies; ``tests/core/test_admin_inlines.py``
+compares them, in each language, read-only and sent back with errors.
 """
 
 from __future__ import annotations
 
 from django import template
-from django.utils.safestring import mark_safe
+from django.contrib.admin.templatetags.admin_modify import cell_count
+from django.contrib.admin.utils import quote
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from core.form_renderer import template_value as _text  # ``{{ value }}``
 
@@ -136,3 +149,199 @@ def fieldset_markup(context) -> str:
     parts.extend(_line_markup(line) for line in fieldset)
     parts.append(f"\n    {'</details>' if name and collapsible else ''}\n</fieldset>")
     return mark_safe("".join(parts))  # noqa: S308 (escaped as the template is)
+
+
+# --- tabular inlines ---------------------------------------------------------
+
+#: The strings of Django's ``admin/edit_inline/tabular.html``, translated by
+#: Django's own catalogue as the template's ``{% translate %}`` is (passed by
+#: name, so that they are not copied into the project's catalogues).
+_DJANGO_STRINGS = {
+    "delete": "Delete?",
+    "change": "Change",
+    "view": "View",
+    "view_on_site": "View on site",
+}
+
+
+def _django_string(key: str) -> str:
+    return _text(gettext(_DJANGO_STRINGS[key]))
+
+
+def _url_app(context) -> str | None:
+    """The ``{% url %}`` tag's current application."""
+    request = context.get("request")
+    try:
+        return request.current_app
+    except AttributeError:
+        try:
+            return request.resolver_match.namespace
+        except AttributeError:
+            return None
+
+
+def _striptags(value) -> str:
+    """``{{ value|striptags }}``."""
+    text = strip_tags(str(value))
+    return _text(mark_safe(text) if isinstance(value, SafeData) else text)  # noqa: S308
+
+
+def _capfirst(value) -> str:
+    """``{{ value|capfirst }}``."""
+    text = capfirst(str(value))
+    return _text(mark_safe(text) if isinstance(value, SafeData) else text)  # noqa: S308
+
+
+def _inline_heading(formset) -> str:
+    fields = []
+    for field in formset.fields():
+        classes = f"column-{_text(field['name'])}"
+        if _get(field, "required"):
+            classes += " required"
+        if _get(_get(field, "widget"), "is_hidden"):
+            classes += " hidden"
+        help_text = field["help_text"]
+        helped = ""
+        if help_text:
+            described = _striptags(help_text)
+            icon = _text(static("admin/img/icon-unknown.svg"))
+            helped = (
+                f'<img src="{icon}" class="help help-tooltip" width="10" height="10"'
+                f' alt="({described})" title="{described}">'
+            )
+        fields.append(
+            f'\n       <th class="{classes}">{_capfirst(field["label"])}'
+            f"\n       {helped}\n       </th>\n     "
+        )
+    deletable = formset.formset.can_delete and formset.has_delete_permission
+    return (
+        '\n     <thead><tr>\n       <th class="original"></th>\n     '
+        f"{''.join(fields)}"
+        f"\n     <th>{_django_string('delete') if deletable else ''}</th>\n     </tr></thead>\n"
+    )
+
+
+def _inline_original(context, formset, form) -> str:
+    original = form.original
+    parts = []
+    if original or form.show_url:
+        parts.append("<p>\n          ")
+        if original:
+            parts.append(f"\n          {_text(original)}\n          ")
+            model_admin = form.model_admin
+            if model_admin.show_change_link and model_admin.has_registered_model:
+                opts = model_admin.opts
+                url = reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_change",
+                    args=[quote(original.pk)],
+                    current_app=_url_app(context),
+                )
+                may_change = formset.has_change_permission
+                kind = "inlinechangelink" if may_change else "inlineviewlink"
+                label = _django_string("change" if may_change else "view")
+                parts.append(f'<a href="{_text(url)}" class="{kind}">{label}</a>')
+            parts.append("\n          ")
+        parts.append("\n          ")
+        if form.show_url:
+            parts.append(
+                f'<a href="{_text(form.absolute_url)}">{_django_string("view_on_site")}</a>'
+            )
+        parts.append("\n            </p>")
+    parts.append("\n          ")
+    if form.needs_explicit_pk_field():
+        parts.append(_text(form.pk_field().field))
+    parts.append("\n          ")
+    fk_field = form.fk_field()
+    if fk_field:
+        parts.append(_text(fk_field.field))
+    return "".join(parts)
+
+
+def _inline_cells(form) -> str:
+    cells = []
+    for fieldset in form:
+        cells.append("\n          ")
+        for line in fieldset:
+            cells.append("\n            ")
+            for field in line:
+                bound = field.field
+                name = _get(bound, "name")
+                classes = f"field-{_text(name)}" if name else ""
+                if _get(bound, "is_hidden"):
+                    classes += " hidden"
+                if field.is_readonly:
+                    shown = f"\n                  <p>{_text(field.contents())}</p>\n              "
+                else:
+                    shown = (
+                        f"\n                  {_text(bound.errors.as_ul())}"
+                        f"\n                  {_text(bound)}\n              "
+                    )
+                cells.append(
+                    f'\n              <td class="{classes}">\n              {shown}'
+                    "\n              </td>\n            "
+                )
+            cells.append("\n          ")
+        cells.append("\n        ")
+    return "".join(cells)
+
+
+def _inline_rows(context, formset) -> str:
+    rows = []
+    forms = list(formset)
+    prefix = _text(formset.formset.prefix)
+    deletable = formset.formset.can_delete and formset.has_delete_permission
+    for counter, form in enumerate(forms):
+        last = counter == len(forms) - 1
+        empty = last and formset.has_add_permission
+        errors = form.form.non_field_errors()
+        row_errors = ""
+        if errors:
+            row_errors = (
+                f'\n        <tr class="row-form-errors"><td colspan="{_text(cell_count(form))}">'
+                f"{_text(errors)}</td></tr>\n        "
+            )
+        classes = "has_original" if (form.original or form.show_url) else ""
+        if empty:
+            classes += " empty-form"
+        number = "empty" if empty else _text(counter)
+        delete = ""
+        if deletable and form.original:
+            delete = _text(form.deletion_field().field)
+        rows.append(
+            f"\n        {row_errors}"
+            f'\n        <tr class="form-row {classes}"\n             id="{prefix}-{number}">'
+            f'\n        <td class="original">\n          {_inline_original(context, formset, form)}'
+            f"\n        </td>\n        {_inline_cells(form)}"
+            f'\n        <td class="delete">{delete}</td>\n        </tr>\n     '
+        )
+    return "".join(rows)
+
+
+@register.simple_tag(takes_context=True)
+def tabular_inline_markup(context) -> str:
+    """What Django's ``admin/edit_inline/tabular.html`` writes for ``inline_admin_formset``
+    (without its last line break, which the including template adds)."""
+    formset = context["inline_admin_formset"]
+    prefix = _text(formset.formset.prefix)
+    loop = context.get("forloop") or {}
+    collapsible = formset.is_collapsible
+    opts = formset.opts
+    name = opts.verbose_name if formset.formset.max_num == 1 else opts.verbose_name_plural
+    markup = (
+        f'\n<div class="js-inline-admin-formset inline-group" id="{prefix}-group"'
+        '\n     data-inline-type="tabular"'
+        f'\n     data-inline-formset="{_text(formset.inline_formset_data())}">'
+        f'\n  <div class="tabular inline-related {"last-related" if loop.get("last") else ""}">'
+        f"\n{_text(formset.formset.management_form)}"
+        f'\n<fieldset class="module {_text(formset.classes)}" aria-labelledby="{prefix}-heading">'
+        f"\n  {'<details><summary>' if collapsible else ''}"
+        f'\n  <h2 id="{prefix}-heading" class="inline-heading">'
+        f"\n  \n    {_capfirst(name)}\n  \n  </h2>"
+        f"\n  {'</summary>' if collapsible else ''}"
+        f"\n   {_text(formset.formset.non_form_errors())}"
+        f"\n   <table>{_inline_heading(formset)}"
+        f"\n     <tbody>\n     {_inline_rows(context, formset)}"
+        f"\n     </tbody>\n   </table>\n  {'</details>' if collapsible else ''}"
+        "\n</fieldset>\n  </div>\n</div>"
+    )
+    return mark_safe(markup)  # noqa: S308 (escaped as the template is)
