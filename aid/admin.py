@@ -12,6 +12,7 @@ from aid.models import AidProgramme, AidProject, Milestone, ProjectDocument, Pro
 from aid.resources import AidProgrammeResource, AidProjectResource
 from commission.models import Organisation
 from core.admin import PublishableAdmin
+from core.admin_inlines import InlineAdminMixin
 from core.money import MoneyField, format_amount
 from photos.admin import GalleryInline, GalleryUploadAdminMixin
 
@@ -43,12 +44,12 @@ class AidProgrammeAdmin(PublishableAdmin):
     )
 
 
-class MilestoneInline(TranslationTabularInline):
+class MilestoneInline(InlineAdminMixin, TranslationTabularInline):
     model = Milestone
     extra = 0
 
 
-class ProjectDocumentInline(TranslationTabularInline):
+class ProjectDocumentInline(InlineAdminMixin, TranslationTabularInline):
     model = ProjectDocument
     extra = 0
 

@@ -14,6 +14,8 @@ from commission.resources import (
     TopicResource,
 )
 from core.admin import CheapRowsMixin, ContentAdmin, CountryCodeFilter, country_column
+from core.admin_inlines import InlineAdminMixin
+from core.autocomplete import AutocompleteAdminMixin
 from core.countries import choices as country_choices
 from core.countries import matching_codes
 from core.history import GuardedHistoryAdmin
@@ -131,7 +133,7 @@ class OrganisationAdmin(SharedObjectAdmin, ContentAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(InlineAdminMixin, admin.TabularInline):
     """A person's memberships. Every membership is in public use (the members
     page), so changing them here needs ``commission.publish_shared`` as well."""
 
@@ -161,7 +163,13 @@ class PersonAdmin(SharedObjectAdmin, ContentAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(CheapRowsMixin, SharedObjectAdmin, ImportExportMixin, GuardedHistoryAdmin):
+class MembershipAdmin(
+    AutocompleteAdminMixin,
+    CheapRowsMixin,
+    SharedObjectAdmin,
+    ImportExportMixin,
+    GuardedHistoryAdmin,
+):
     public_once_added = True
     resource_classes = [MembershipResource]
     formats = ADMIN_FORMATS

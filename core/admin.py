@@ -26,6 +26,7 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 
 from core import services
+from core.autocomplete import AutocompleteAdminMixin
 from core.content_cache import cached, query_key
 from core.countries import choices as country_choices
 from core.countries import codes_by_item, countries_prefetch, has_countries, name_of, names_of
@@ -121,7 +122,9 @@ class KeptPaginator(Paginator):
         return self._get_page(rows.filter(pk__in=ids), number, self)
 
 
-class ContentAdmin(CheapRowsMixin, ImportExportMixin, GuardedHistoryAdmin, TranslationAdmin):
+class ContentAdmin(
+    AutocompleteAdminMixin, CheapRowsMixin, ImportExportMixin, GuardedHistoryAdmin, TranslationAdmin
+):
     """Every content type: history with revert, import/export, translations.
 
     Lists do constant work per row at any size: no count of every row when a

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import CountryListFilter, PublishableAdmin, country_names
+from core.admin_inlines import InlineAdminMixin
 from delegations.models import (
     Delegation,
     DelegationDocument,
@@ -14,7 +15,7 @@ from delegations.resources import DelegationResource
 from photos.admin import GalleryInline, GalleryUploadAdminMixin
 
 
-class DelegationMemberInline(TranslationTabularInline):
+class DelegationMemberInline(InlineAdminMixin, TranslationTabularInline):
     model = DelegationMember
     extra = 0
     autocomplete_fields = ("person",)
@@ -28,7 +29,7 @@ class DelegationMemberInline(TranslationTabularInline):
         return super().get_queryset(request).select_related("person")
 
 
-class ProgrammeItemInline(TranslationTabularInline):
+class ProgrammeItemInline(InlineAdminMixin, TranslationTabularInline):
     model = ProgrammeItem
     extra = 0
     autocomplete_fields = ("meeting",)
@@ -37,7 +38,7 @@ class ProgrammeItemInline(TranslationTabularInline):
         return super().get_queryset(request).select_related("meeting")
 
 
-class DelegationDocumentInline(TranslationTabularInline):
+class DelegationDocumentInline(InlineAdminMixin, TranslationTabularInline):
     model = DelegationDocument
     extra = 0
 

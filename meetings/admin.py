@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import CountryListFilter, PublishableAdmin, country_names
+from core.admin_inlines import InlineAdminMixin
 from meetings.models import Meeting, MeetingPhoto, Participant
 from meetings.resources import MeetingResource
 from photos.admin import GalleryInline, GalleryUploadAdminMixin
 
 
-class ParticipantInline(TranslationTabularInline):
+class ParticipantInline(InlineAdminMixin, TranslationTabularInline):
     model = Participant
     extra = 0
     autocomplete_fields = ("person",)

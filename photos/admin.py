@@ -9,6 +9,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from commission.admin import SharedObjectAdmin
 from core.admin import thumbnail_html
+from core.admin_inlines import InlineAdminMixin
 from core.history import GuardedHistoryAdmin
 from photos import pending
 from photos.forms import GalleryFormSet, GalleryUploadForm, PhotoAdminForm
@@ -156,7 +157,7 @@ class PhotoAdmin(SharedObjectAdmin, GuardedHistoryAdmin, TranslationAdmin):
         )
 
 
-class GalleryInline(admin.TabularInline):
+class GalleryInline(InlineAdminMixin, admin.TabularInline):
     """Ordered photos of a meeting, visit or project, with one cover."""
 
     formset = GalleryFormSet

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.models import BaseInlineFormSet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin_inlines import InlineFormSet
 from photos import pending
 from photos.models import Photo
 from photos.validation import ImageFacts, validate_image_file
@@ -229,7 +229,7 @@ class GalleryUploadForm(forms.ModelForm):
         self.data = data
 
 
-class GalleryFormSet(BaseInlineFormSet):
+class GalleryFormSet(InlineFormSet):
     """A gallery has at most one cover."""
 
     def clean(self) -> None:

@@ -140,3 +140,18 @@ def test_an_editor_sees_a_published_items_rows_read_only(editor_client, inline_r
     assert compare(response) == 4
     page = response.content.decode()
     assert "empty-form" not in page and "Member &lt;one&gt;" in page
+
+
+def test_every_inline_makes_its_empty_row_once(admin_client, inline_rows):
+    from core.admin_inlines import InlineAdminMixin, InlineFormSet
+
+    inlines = [
+        inline for model_admin in admin.site._registry.values() for inline in model_admin.inlines
+    ]
+    assert inlines and all(issubclass(inline, InlineAdminMixin) for inline in inlines)
+    from delegations.models import Delegation
+
+    url = reverse("admin:delegations_delegation_change", args=[Delegation.objects.get().pk])
+    for formset in admin_client.get(url).context["inline_admin_formsets"]:
+        assert isinstance(formset.formset, InlineFormSet)
+        assert formset.formset.empty_form is formset.formset.empty_form
