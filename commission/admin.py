@@ -18,6 +18,7 @@ from core.admin_inlines import InlineAdminMixin
 from core.autocomplete import AutocompleteAdminMixin
 from core.countries import choices as country_choices
 from core.countries import matching_codes
+from core.form_fields import KeptFormFieldsMixin
 from core.history import GuardedHistoryAdmin
 from core.resources import ADMIN_FORMATS
 from core.roles import PUBLISH_SHARED
@@ -164,6 +165,7 @@ class PersonAdmin(SharedObjectAdmin, ContentAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(
+    KeptFormFieldsMixin,
     AutocompleteAdminMixin,
     CheapRowsMixin,
     SharedObjectAdmin,

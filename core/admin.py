@@ -30,6 +30,7 @@ from core.autocomplete import AutocompleteAdminMixin
 from core.content_cache import cached, query_key
 from core.countries import choices as country_choices
 from core.countries import codes_by_item, countries_prefetch, has_countries, name_of, names_of
+from core.form_fields import KeptFormFieldsMixin
 from core.history import GuardedHistoryAdmin
 from core.preview import preview_url
 from core.publishing import (
@@ -123,7 +124,12 @@ class KeptPaginator(Paginator):
 
 
 class ContentAdmin(
-    AutocompleteAdminMixin, CheapRowsMixin, ImportExportMixin, GuardedHistoryAdmin, TranslationAdmin
+    KeptFormFieldsMixin,
+    AutocompleteAdminMixin,
+    CheapRowsMixin,
+    ImportExportMixin,
+    GuardedHistoryAdmin,
+    TranslationAdmin,
 ):
     """Every content type: history with revert, import/export, translations.
 

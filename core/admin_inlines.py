@@ -1,4 +1,5 @@
-"""What every inline of the admin shares: autocomplete boxes, and an empty row made once.
+"""What every inline of the admin shares: kept form fields, autocomplete boxes, an empty row
+made once.
 
 Django's inline formset builds a new empty form (the row the page's script
 copies to add one) each time it is asked for: the table's headings read it,
@@ -15,6 +16,7 @@ from functools import cached_property
 from django.forms.models import BaseInlineFormSet
 
 from core.autocomplete import AutocompleteAdminMixin
+from core.form_fields import KeptFormFieldsMixin
 
 
 class InlineFormSet(BaseInlineFormSet):
@@ -23,7 +25,8 @@ class InlineFormSet(BaseInlineFormSet):
         return super().empty_form
 
 
-class InlineAdminMixin(AutocompleteAdminMixin):
-    """An inline of the admin: the project's autocomplete boxes and :class:`InlineFormSet`."""
+class InlineAdminMixin(KeptFormFieldsMixin, AutocompleteAdminMixin):
+    """An inline of the admin: its form fields kept, the project's autocomplete boxes and
+    :class:`InlineFormSet`."""
 
     formset = InlineFormSet
