@@ -26,6 +26,7 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 
 from core import services
+from core.admin_inlines import InlineAdminFormSet
 from core.autocomplete import AutocompleteAdminMixin
 from core.content_cache import cached, query_key
 from core.countries import choices as country_choices
@@ -204,6 +205,13 @@ class ContentAdmin(
             codes = codes_by_item(self.model, [item.pk for item in items])
             for item in items:
                 item.country_codes = codes.get(item.pk, [])
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            # Django's, its media read once (it adds no state of its own).
+            inline_formset.__class__ = InlineAdminFormSet
+        return inline_formsets
 
     def get_object(self, request, object_id, from_field=None):
         # A page that only reads (GET) asks for its object several times (the

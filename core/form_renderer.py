@@ -4,8 +4,10 @@ A change form renders 60–70 widgets and 30–40 labels, each through a templat
 and its includes (the input, its attributes; a select one include per option,
 and a country list has ~250): about half of a change form's time. The few
 smallest of Django's form templates — an input (text, hidden, number, URL,
-e-mail…), a select and its options, their attributes, a label and a list of
-errors (rendered, mostly empty, for every field) — are
+e-mail…), a text area, a select and its options, their attributes, a label, a
+list of errors (rendered, mostly empty, for every field) and the admin's
+related-object links around a box (their titles are Django's strings, from
+Django's catalogue) — are
 written here with the same output, escaping and localisation as the template
 language's. Every other template is Django's, and so is each of these where
 the installed template's text is not the one written here (e.g. after an
@@ -20,10 +22,12 @@ from functools import cached_property
 from html import escape
 
 from django.forms.renderers import DjangoTemplates
+from django.templatetags.static import static
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.timezone import template_localtime
+from django.utils.translation import gettext
 
 _ATTRS = (
     "{% for name, value in widget.attrs.items %}{% if value is not False %} {{ name }}"
@@ -59,6 +63,63 @@ _ERRORS = (
     "{% endfor %}</ul>{% endif %}"
 )
 _INCLUDES_ERRORS = '{% include "django/forms/errors/list/ul.html" %}'
+_TEXTAREA = (
+    '<textarea name="{{ widget.name }}"{% include "django/forms/widgets/attrs.html" %}>\n'
+    "{% if widget.value %}{{ widget.value }}{% endif %}</textarea>\n"
+)
+RELATED = "admin/widgets/related_widget_wrapper.html"
+_RELATED_LINK = (
+    "\n        {{% if {flag} %}}"
+    '\n        <a class="related-widget-wrapper-link {kind}-related" id="{kind}_id_{{{{ name }}}}"'
+    "{attributes}"
+    '\n            title="{{% blocktranslate %}}{title} {{{{ model }}}}{{% endblocktranslate %}}">'
+    "\n            <img src=\"{{% static 'admin/img/icon-{icon}link.svg' %}}\""
+    ' alt="" width="24" height="24">'
+    "\n        </a>\n        {{% endif %}}"
+)
+_RELATED_LINKS = {
+    # kind: (flag, the link's attributes, Django's string, icon)
+    "change": (
+        "can_change_related",
+        '\n            data-href-template="{{ change_related_template_url }}?{{ url_params }}"'
+        '\n            data-popup="yes"',
+        "Change selected",
+        "change",
+    ),
+    "add": (
+        "can_add_related",
+        '\n            data-popup="yes"\n            href="{{ add_related_url }}?{{ url_params }}"',
+        "Add another",
+        "add",
+    ),
+    "delete": (
+        "can_delete_related",
+        '\n            data-href-template="{{ delete_related_template_url }}?{{ url_params }}"'
+        '\n            data-popup="yes"',
+        "Delete selected",
+        "delete",
+    ),
+}
+_RELATED = (
+    "{% load i18n static %}\n"
+    '<div class="related-widget-wrapper" {% if not model_has_limit_choices_to %}'
+    'data-model-ref="{{ model_name }}"{% endif %}>\n'
+    "    {{ rendered_widget }}\n    {% block links %}\n        {% spaceless %}"
+    "\n        {% if not is_hidden %}"
+    + "".join(
+        _RELATED_LINK.format(flag=flag, kind=kind, attributes=attributes, title=title, icon=icon)
+        for kind, (flag, attributes, title, icon) in _RELATED_LINKS.items()
+    )
+    + "\n        {% if can_view_related %}"
+    '\n          <a class="related-widget-wrapper-link view-related" id="view_id_{{ name }}"'
+    '\n             data-href-template="{{ change_related_template_url }}'
+    '?{{ view_related_url_params }}"'
+    '\n             title="{% blocktranslate %}View selected {{ model }}{% endblocktranslate %}">'
+    "\n            <img src=\"{% static 'admin/img/icon-viewlink.svg' %}\""
+    ' alt="" width="24" height="24">'
+    "\n          </a>\n        {% endif %}\n        {% endif %}\n        {% endspaceless %}"
+    "\n    {% endblock %}\n</div>\n"
+)
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 #: Django's inputs that are its input.html and nothing else.
 _INPUT_KINDS = (
@@ -140,6 +201,77 @@ def _label(context) -> str:
     return f"<{tag}{_attrs(context['attrs'])}>{template_value(context['label'])}</{tag}>\n"
 
 
+def _textarea(context) -> str:
+    widget = context["widget"]
+    value = template_value(widget["value"]) if widget["value"] else ""
+    return (
+        f'<textarea name="{template_value(widget["name"])}"{_attrs(widget["attrs"])}>\n'
+        f"{value}</textarea>\n"
+    )
+
+
+def _django_string(msgid: str, model) -> str:
+    """``{% blocktranslate %}… {{ model }}{% endblocktranslate %}``: Django's string in
+    Django's catalogue (passed by name, so not copied into the project's)."""
+    return gettext(msgid) % {"model": template_value(model)}
+
+
+def _related(context) -> str:
+    """Django's related-object links around a box (add, change, delete, view)."""
+    name = template_value(context["name"])
+    params = template_value(context["url_params"])
+    model = context["model"]
+    links = []
+    if not context["is_hidden"]:
+        if context["can_change_related"]:
+            links.append(
+                f'<a class="related-widget-wrapper-link change-related" id="change_id_{name}"'
+                f'\n            data-href-template="'
+                f'{template_value(context["change_related_template_url"])}?{params}"'
+                '\n            data-popup="yes"'
+                f'\n            title="{_django_string("Change selected %(model)s", model)}">'
+                f'<img src="{template_value(static("admin/img/icon-changelink.svg"))}"'
+                ' alt="" width="24" height="24"></a>'
+            )
+        if context["can_add_related"]:
+            links.append(
+                f'<a class="related-widget-wrapper-link add-related" id="add_id_{name}"'
+                '\n            data-popup="yes"'
+                f'\n            href="{template_value(context["add_related_url"])}?{params}"'
+                f'\n            title="{_django_string("Add another %(model)s", model)}">'
+                f'<img src="{template_value(static("admin/img/icon-addlink.svg"))}"'
+                ' alt="" width="24" height="24"></a>'
+            )
+        if context["can_delete_related"]:
+            links.append(
+                f'<a class="related-widget-wrapper-link delete-related" id="delete_id_{name}"'
+                f'\n            data-href-template="'
+                f'{template_value(context["delete_related_template_url"])}?{params}"'
+                '\n            data-popup="yes"'
+                f'\n            title="{_django_string("Delete selected %(model)s", model)}">'
+                f'<img src="{template_value(static("admin/img/icon-deletelink.svg"))}"'
+                ' alt="" width="24" height="24"></a>'
+            )
+        if context["can_view_related"]:
+            links.append(
+                f'<a class="related-widget-wrapper-link view-related" id="view_id_{name}"'
+                f'\n             data-href-template="'
+                f"{template_value(context['change_related_template_url'])}"
+                f'?{template_value(context["view_related_url_params"])}"'
+                f'\n             title="{_django_string("View selected %(model)s", model)}">'
+                f'<img src="{template_value(static("admin/img/icon-viewlink.svg"))}"'
+                ' alt="" width="24" height="24"></a>'
+            )
+    reference = ""
+    if not context["model_has_limit_choices_to"]:
+        reference = f'data-model-ref="{template_value(context["model_name"])}"'
+    return (
+        f'<div class="related-widget-wrapper" {reference}>\n'
+        f"    {template_value(context['rendered_widget'])}\n"
+        f"    \n        {''.join(links)}\n    \n</div>\n"
+    )
+
+
 def _errors(context) -> str:
     """A field's or form's list of errors (most often empty: rendered for every field)."""
     errors = context["errors"]
@@ -195,6 +327,10 @@ def _writers(engine) -> dict[str, Callable]:
         writers["django/forms/errors/list/ul.html"] = _errors
         if source("django/forms/errors/list/default.html") == _INCLUDES_ERRORS:
             writers["django/forms/errors/list/default.html"] = _errors
+    if attrs_ok and source("django/forms/widgets/textarea.html") == _TEXTAREA:
+        writers["django/forms/widgets/textarea.html"] = _textarea
+    if source(RELATED) == _RELATED:
+        writers[RELATED] = _related
     if source("django/forms/attrs.html") == _LABEL_ATTRS and source("django/forms/label.html") == (
         _LABEL
     ):

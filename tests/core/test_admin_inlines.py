@@ -155,3 +155,28 @@ def test_every_inline_makes_its_empty_row_once(admin_client, inline_rows):
     for formset in admin_client.get(url).context["inline_admin_formsets"]:
         assert isinstance(formset.formset, InlineFormSet)
         assert formset.formset.empty_form is formset.formset.empty_form
+
+
+@pytest.mark.parametrize("name", forms_of_the_admin())
+def test_every_inlines_media_are_djangos(admin_client, inline_rows, name):
+    from django.contrib.admin import helpers
+
+    from core.admin_inlines import InlineAdminFormSet
+
+    model = next(
+        m for m in admin.site._registry if name == f"admin:{m._meta.app_label}_{m._meta.model_name}"
+    )
+    urls = [reverse(f"{name}_add")] + [
+        reverse(f"{name}_change", args=[pk])
+        for pk in model._default_manager.values_list("pk", flat=True)[:3]
+    ]
+    compared = 0
+    for url in urls:
+        response = admin_client.get(url)
+        for formset in (response.context or {}).get("inline_admin_formsets", []):
+            assert isinstance(formset, InlineAdminFormSet)
+            djangos = helpers.InlineAdminFormSet.media.fget(formset)
+            assert formset.media._js == djangos._js and formset.media._css == djangos._css
+            compared += 1
+    if not compared:
+        pytest.skip(f"{name}: no inline on its forms")

@@ -165,3 +165,30 @@ def test_no_admin_url_is_missed():
             reverse(name, args=[1]) if name.endswith("_change") else reverse(name)
         except NoReverseMatch:
             pytest.fail(f"{name} does not exist")
+
+
+@pytest.mark.parametrize("language", ["ru", "be"])
+@pytest.mark.parametrize(
+    "name", ["admin:meetings_meeting_change", "admin:delegations_delegation_change"]
+)
+def test_a_change_form_in_the_staffs_language_is_djangos_markup(
+    admin_client,
+    superuser,
+    content,  # noqa: F811
+    settings,
+    name,
+    language,
+):
+    from commission.models import StaffPreference
+
+    StaffPreference.objects.create(user=superuser, language=language)
+    model = next(
+        m
+        for m in admin.site._registry
+        if name == f"admin:{m._meta.app_label}_{m._meta.model_name}_change"
+    )
+    url = reverse(name, args=[model._default_manager.values_list("pk", flat=True)[0]])
+    ours = page(admin_client, url)
+    assert "related-widget-wrapper-link" in ours and "<textarea" in ours
+    settings.FORM_RENDERER = DJANGOS
+    assert ours == page(admin_client, url)
