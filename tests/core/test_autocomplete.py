@@ -151,3 +151,24 @@ def test_a_box_with_limited_choices_asks_the_database(admin_client, content):  #
     box = row.fields["person"].widget.widget
     box.held = bound._held()
     assert box.optgroups("person", value) == [(None, [], 0)]  # not among the choices
+
+
+def test_the_items_own_relations_are_read_with_it(admin_client, content):  # noqa: F811
+    from delegations.models import Delegation
+
+    delegation = Delegation.objects.get()
+    url = reverse("admin:delegations_delegation_change", args=[delegation.pk])
+
+    def queries() -> int:
+        admin_client.get(url)  # what is kept between pages kept
+        with CaptureQueriesContext(connection) as context:
+            response = admin_client.get(url)
+        return len(context.captured_queries), response
+
+    with_head, response = queries()
+    assert compare(response)
+    head = delegation.head
+    assert f'<option value="{head.pk}" selected>{head}</option>' in response.content.decode()
+    Delegation.objects.filter(pk=delegation.pk).update(head=None)
+    without_head, _response = queries()
+    assert with_head == without_head  # the head read with the delegation, not by its box
