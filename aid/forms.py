@@ -61,9 +61,9 @@ class AidProjectAdminForm(GalleryUploadForm):
         help_text=_("Tick to save an amount far from the programme's usual amounts."),
     )
 
-    class Meta:
-        model = AidProject
-        fields = "__all__"
+    # No ``Meta.model``: the admin gives the model and its fields (``modelform_factory``,
+    # with its kept form fields). With one, each request's subclass of this form (the
+    # admin makes one) would make every field of the model once more.
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
