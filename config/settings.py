@@ -251,7 +251,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "core.static_files.StaticFilesStorage"  # whitenoise's, addresses kept
         )
     },
 }

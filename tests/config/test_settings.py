@@ -16,10 +16,12 @@ PRODUCTION = {
 }
 
 
-def load_settings(env: dict[str, str]) -> subprocess.CompletedProcess:
+def load_settings(
+    env: dict[str, str], show: str = "print(settings.DEBUG)"
+) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
     return subprocess.run(
-        [sys.executable, "-c", "from django.conf import settings; print(settings.DEBUG)"],
+        [sys.executable, "-c", f"from django.conf import settings; {show}"],
         cwd=ROOT,
         env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
         capture_output=True,
