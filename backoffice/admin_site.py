@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.urls import path
+from django.urls import get_script_prefix, path
+from django.utils.translation import get_language
 
+from core.form_fields import permission_key
 from core.two_factor import is_verified, second_factor_required
+
+#: The lists of apps made (see ``get_app_list``), and at most how many are kept.
+_APP_LISTS: dict = {}
+_APP_LISTS_KEPT = 500
 
 
 class CommissionAdminSite(AdminSite):
@@ -30,9 +36,29 @@ class CommissionAdminSite(AdminSite):
         return super().has_permission(request) and is_verified(request.user)
 
     def get_app_list(self, request, app_label=None):
+        """Django's list of apps and models the user may see, in the desk's order; made
+        once per set of permissions, language and address prefix (every admin page
+        shows it: made, it asks each model's admin for four permissions and reverses
+        two addresses, a twentieth of a list page), each page given its own copy."""
         from backoffice.dashboard import order_app_list
 
-        return order_app_list(super().get_app_list(request, app_label), request.user)
+        key = (
+            self.name,
+            app_label,
+            permission_key(request.user),
+            get_language(),
+            get_script_prefix(),
+        )
+        apps = _APP_LISTS.get(key)
+        if apps is None:
+            apps = order_app_list(super().get_app_list(request, app_label), request.user)
+            if len(_APP_LISTS) >= _APP_LISTS_KEPT:
+                _APP_LISTS.clear()
+            _APP_LISTS[key] = apps
+        return [
+            {**app, "models": [{**model, "perms": {**model["perms"]}} for model in app["models"]]}
+            for app in apps
+        ]
 
     def get_urls(self):
         from backoffice.admin_calendar import calendar_view
