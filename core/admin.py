@@ -41,6 +41,7 @@ from core.publishing import (
     action_refusal,
     may_publish,
     parse_action,
+    public_now,
     resolve_state,
 )
 from core.resources import ADMIN_FORMATS
@@ -168,14 +169,16 @@ class ContentAdmin(
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
-        # Read once here; the page then iterates the same rows (the queryset keeps them).
-        items = list(changelist.result_list)
         columns = changelist.list_display
-        if items and self.keep_rows and not changelist.list_editable:
+        if self.keep_rows and not changelist.list_editable:
+            # The rows kept are not read; the others whole (KeptRows sets result_list).
             changelist.kept_rows = KeptRows(
-                changelist, items, self.row_relations(columns), self.row_state
+                changelist, self.row_relations(columns), self.row_state_fields, self.row_state
             )
             items = changelist.kept_rows.missing
+        else:
+            # Read once here; the page then iterates the same rows (the queryset keeps them).
+            items = list(changelist.result_list)
         if items:
             self.read_page(items, columns)
         return changelist
@@ -190,8 +193,12 @@ class ContentAdmin(
         one query for the rows' keys, as the public cards' ``card_relations``)."""
         return ("countries",) if has_countries(self.model) else ()
 
-    def row_state(self, item) -> tuple:
-        """What an item's row shows beyond its rows and relations (part of its key)."""
+    #: The item's fields ``row_state`` is given the values of.
+    row_state_fields: tuple[str, ...] = ()
+
+    def row_state(self, values: dict) -> tuple:
+        """What an item's row shows beyond its rows and relations (part of its key),
+        from the values of its ``row_state_fields``."""
         return ()
 
     def read_page(self, items: list, columns) -> None:
@@ -616,9 +623,14 @@ class PublishableAdmin(ContentAdmin):
         parts = part_relations(self.model) if "translations" in columns else ()
         return tuple(dict.fromkeys((*super().row_relations(columns), *parts)))
 
-    def row_state(self, item) -> tuple:
+    row_state_fields = ("status", "published_at")
+
+    def row_state(self, values: dict) -> tuple:
         # A scheduled item's state reads "published" once its time has come.
-        return (*super().row_state(item), item.is_public)
+        return (
+            *super().row_state(values),
+            public_now(values["status"], values["published_at"]),
+        )
 
     def read_page(self, items: list, columns) -> None:
         """Each row's translation states, the rows shown with each item read for the

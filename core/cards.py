@@ -89,12 +89,9 @@ def render_cards(
         items, order = items.rows, {pk: number for number, pk in enumerate(items.ids)}
     if isinstance(items, QuerySet) and items._result_cache is None:
         model = items.model
-        paths = state_paths(model, items.query.select_related)
-        stored = items.rewrite(False) if hasattr(items, "rewrite") else items  # modeltranslation
-        rows = list(stored.values_list("pk", *(value for value, _attribute in paths)))
+        states = query_states(items)
         if order is not None:
-            rows.sort(key=lambda row: order[row[0]])
-        states = {row[0]: row[1:] for row in rows}
+            states = dict(sorted(states.items(), key=lambda state: order[state[0]]))
         instances = None
     else:
         instances = {item.pk: item for item in items}
@@ -129,6 +126,31 @@ def render_cards(
         found.update(rendered)
     cards = (found[key] for key in keys.values() if key in found)
     return mark_safe("".join(cards))  # noqa: S308 (rendered templates)
+
+
+def query_states(queryset: QuerySet, fields: tuple[str, ...] = ()) -> dict:
+    """{item id: the values its key is made from, then those of ``fields``}, in the
+    queryset's order, read as values (no instance made): the item's row and the rows
+    its ``select_related`` joins (:func:`state_paths`)."""
+    paths = state_paths(queryset.model, queryset.query.select_related)
+    stored = queryset.rewrite(False) if hasattr(queryset, "rewrite") else queryset  # translations
+    rows = stored.values_list("pk", *(value for value, _attribute in paths), *fields)
+    return {row[0]: row[1:] for row in rows}
+
+
+def query_keys(
+    queryset: QuerySet, relations: tuple[str, ...], common: tuple, fields=(), extra=None
+) -> dict:
+    """{item id: its key}, as :func:`instance_keys`, for a queryset not yet read: only
+    the columns of the keys are read (and ``fields``, given to ``extra`` as a dict)."""
+    states = query_states(queryset, fields)
+    width = len(states[next(iter(states))]) - len(fields) if states else 0
+    if extra is not None:
+        states = {
+            pk: values[:width] + extra(dict(zip(fields, values[width:], strict=True)))
+            for pk, values in states.items()
+        }
+    return _keys(queryset.model, states, relations, common)
 
 
 def instance_keys(items: list, relations: tuple[str, ...], common: tuple, extra=None) -> dict:
@@ -218,7 +240,7 @@ def instance_state(item: models.Model, paths) -> tuple:
 def related_stamps(model, ids: list, relations: tuple[str, ...]) -> dict:
     """{item id: [what each relation holds for it, in a stable order]}, in one query."""
     stamps: dict = {pk: [[] for _relation in relations] for pk in ids}
-    if relations:
+    if relations and ids:
         for number, item_id, *values in _relation_rows(model, relations, ids):
             stamps[item_id][number].append(tuple(values))
     return {pk: [sorted(rows, key=repr) for rows in rows_of] for pk, rows_of in stamps.items()}

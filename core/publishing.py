@@ -168,13 +168,7 @@ class PublishableModel(models.Model):
 
     @property
     def is_public(self) -> bool:
-        if self.status == PublicationStatus.PUBLISHED:
-            return True
-        return (
-            self.status == PublicationStatus.SCHEDULED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return public_now(self.status, self.published_at)
 
     def fill_slug(self) -> None:
         """Make a slug from the English title when none was given."""
@@ -240,6 +234,18 @@ PUBLISHER_ACTIONS = {
     PublishingAction.SCHEDULE,
     PublishingAction.UNPUBLISH,
 }
+
+
+def public_now(status: str, published_at) -> bool:
+    """Whether an item in ``status`` with ``published_at`` is public now: published, or
+    scheduled and its time has come (the one rule, read from an item or from its row)."""
+    if status == PublicationStatus.PUBLISHED:
+        return True
+    return (
+        status == PublicationStatus.SCHEDULED
+        and published_at is not None
+        and published_at <= timezone.now()
+    )
 
 
 def may_publish(user, model) -> bool:

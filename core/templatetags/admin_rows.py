@@ -17,7 +17,8 @@ A list whose model admin says so (``keep_rows``) keeps its rows in the cache
 item's row, the rows joined to it and the rows of the relations its columns
 show, with the language, the time zone, the columns and the change address.
 A page of rows already rendered is read back in one round trip; an edit, by
-any path, re-renders only the rows of what it changed.
+any path, re-renders only the rows of what it changed. The keys are read as
+values; whole items (and what their columns show) only for the rows to render.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.cards import TIMEOUT, instance_keys
+from core.cards import TIMEOUT, instance_keys, query_keys
 
 register = template.Library()
 
@@ -203,14 +204,28 @@ def row_markup(cl, result, columns: list[_Column], link: _ChangeLink) -> str:
     return mark_safe("".join(cells))
 
 
-class KeptRows:
-    """The keys of a page's rows (``items``, read) and the rows found in the cache.
+class KeptRow:
+    """A row of a page kept whole in the cache: its id is all the page reads of it."""
 
-    ``relations`` are the relations whose rows the columns show, ``state(item)``
-    what else a row shows (e.g. what the clock decides).
+    __slots__ = ("pk",)
+
+    def __init__(self, pk):
+        self.pk = pk
+
+
+class KeptRows:
+    """The keys of a page's rows and the rows found in the cache; the page's
+    ``result_list`` made of whole items for the rows not found, :class:`KeptRow`
+    for the others.
+
+    ``relations`` are the relations whose rows the columns show; ``state(values)``
+    what else a row shows (e.g. what the clock decides), from the values of the
+    item's ``state_fields``. Where the page is a query not yet read whose joins are
+    named, the keys are read as values (``core.cards.query_keys``: no instance made)
+    and whole items only for the rows not kept: a page seen again reads no row.
     """
 
-    def __init__(self, cl, items: list, relations: tuple[str, ...], state):
+    def __init__(self, cl, relations: tuple[str, ...], state_fields: tuple[str, ...], state):
         self.link = _ChangeLink(cl)  # (the rows rendered here use it too)
         common = (
             "admin-row",
@@ -224,21 +239,47 @@ class KeptRows:
             str(cl.to_field),
             self.link.parts,
         )
-        self.keys = instance_keys(items, relations, common, state)
+        page = cl.result_list
+        read = None
+        if (
+            isinstance(page, models.QuerySet)
+            and page._result_cache is None
+            and not page.query.is_sliced
+            and page.query.select_related is not True  # (joins not named: read the items)
+        ):
+            self.keys = query_keys(page, relations, common, state_fields, state)
+        else:
+            read = {item.pk: item for item in page}
+            self.keys = instance_keys(
+                list(read.values()),
+                relations,
+                common,
+                lambda item: state({name: getattr(item, name) for name in state_fields}),
+            )
         # The whole table (its headers too: sorting, the filters in their links),
         # kept under its rows' keys in order; else the rows kept one by one.
         table = (
             common,
             sorted((name, tuple(values)) for name, values in cl.filter_params.items()),
             sorted(cl.get_ordering_field_columns().items()),
-            [self.keys[item.pk] for item in items],
+            list(self.keys.values()),
         )
         self.table_key = "admin-table:" + hashlib.sha256(repr(table).encode()).hexdigest()
         self.table = cache.get(self.table_key)
-        self.found, self.missing = {}, []
+        self.found = {}
+        missing = []
         if self.table is None:
             self.found = cache.get_many(list(self.keys.values()))
-            self.missing = [item for item in items if self.keys[item.pk] not in self.found]
+            missing = [pk for pk, key in self.keys.items() if key not in self.found]
+        if read is None:
+            read = {item.pk: item for item in page.filter(pk__in=missing)} if missing else {}
+        # (An item deleted since its key was read is left out, not an error.)
+        cl.result_list = [
+            read[pk] if pk in read else KeptRow(pk)
+            for pk in self.keys
+            if pk in read or pk not in missing
+        ]
+        self.missing = [read[pk] for pk in missing if pk in read]
 
 
 def _name(column) -> str:

@@ -131,3 +131,37 @@ def test_each_language_and_each_lists_filters_have_their_own_rows(
     content = page(admin_client)
     assert rendered == [meeting.pk]
     assert "Черновик" in content  # the state's name in Russian
+
+
+def test_a_page_seen_again_reads_no_item(admin_client, rendered):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from delegations.models import Delegation
+    from tests.factories import make_delegation, make_person
+
+    for number in range(3):
+        make_delegation(head=make_person(name_en=f"Head {number}"), countries=["JP"])
+    url = reverse("admin:delegations_delegation_changelist")
+
+    def table() -> str:
+        content = admin_client.get(url).content.decode()
+        start = content.index('<div class="results">')
+        return content[start : content.index("</table>", start)]
+
+    first = table()
+    rendered.clear()
+    with CaptureQueriesContext(connection) as context:
+        again = table()
+    assert again == first and rendered == []
+    whole_row = f'"{Delegation._meta.db_table}"."title_en"'  # a column the keys do not read
+    assert not [query for query in context.captured_queries if whole_row in query["sql"]]
+    # An edit: only that item is read whole, and its row rendered again.
+    edited = Delegation.objects.first()
+    edited.title_en = "Visit changed"
+    edited.save()
+    with CaptureQueriesContext(connection) as context:
+        content = table()
+    assert rendered == [edited.pk] and "Visit changed" in content
+    read = [query["sql"] for query in context.captured_queries if whole_row in query["sql"]]
+    assert len(read) == 1 and str(edited.pk) in read[0]
