@@ -28,7 +28,8 @@ from functools import cache
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, TextField, Value
+from django.db.models.functions import Cast
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -239,34 +240,71 @@ def completeness_by_language(obj, parts: dict | None = None) -> dict[str, Langua
 def completeness_of_many(objs) -> dict:
     """{pk: :func:`completeness_by_language`} for a page of items of one model.
 
-    The rows shown with them are read as plain rows, one query per relation
-    for the whole page (an admin list of 100 items would otherwise build a
-    queryset per item and relation, and an object per related row).
+    The rows shown with them are read as plain rows, in one query for the
+    whole page and every relation (an admin list of 100 items would otherwise
+    build a queryset per item and relation, and an object per related row; a
+    change form, a query per relation).
     """
     objs = list(objs)
     if not objs:
         return {}
     model = type(objs[0])
-    parts: dict = {obj.pk: {path: [] for path in _PARTS.get(model, ())} for obj in objs}
-    for path in _PARTS.get(model, ()):
-        first, _sep, rest = path.partition("__")
-        relation = model._meta.get_field(first)
-        prefix = f"{rest}__" if rest else ""
-        names = [
-            prefix + column(name, code)
-            for name in translated_fields(_part_model(model, path))
-            for code in LANGUAGE_CODES
-        ]
-        owner = relation.field.name
-        rows = relation.related_model._default_manager.filter(
-            **{f"{owner}__in": [obj.pk for obj in objs]}
-        )
-        if rest:
-            rows = rows.filter(**{f"{rest}__isnull": False})
-        for values in rows.order_by().values(owner, *names):
-            row = {name[len(prefix) :]: values[name] for name in names}
-            parts[values[owner]][path].append(row)
+    paths = _PARTS.get(model, ())
+    parts: dict = {obj.pk: {path: [] for path in paths} for obj in objs}
+    ids = [obj.pk for obj in objs]
+    reads = [_part_read(model, path, ids) for path in paths]
+    if reads:
+        # One query for every relation: each one's rows, padded to the widest.
+        width = max(len(names) for _query, names in reads)
+        # (Every column an annotation, in one order: a union matches columns by place.)
+        queries = []
+        for number, (query, names) in enumerate(reads):
+            columns = {
+                "_part": Value(number),
+                "_owner": F(_part_owner(model, paths[number])),
+                **{f"_c{n}": Cast(name, TextField()) for n, name in enumerate(names)},
+                **{f"_c{n}": Value(None, TextField()) for n in range(len(names), width)},
+            }
+            queries.append(query.annotate(**columns).values_list(*columns))
+        rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+        for number, owner_id, *values in rows:
+            path = paths[number]
+            names = reads[number][1]
+            prefix = _part_prefix(path)
+            parts[owner_id][path].append(
+                {name[len(prefix) :]: value for name, value in zip(names, values, strict=False)}
+            )
     return {obj.pk: completeness_by_language(obj, parts[obj.pk]) for obj in objs}
+
+
+def _part_prefix(path: str) -> str:
+    _first, _sep, rest = path.partition("__")
+    return f"{rest}__" if rest else ""
+
+
+def _part_owner(model, path: str) -> str:
+    """The relation's field on the part's model pointing back to the item."""
+    return model._meta.get_field(path.partition("__")[0]).field.name
+
+
+def _part_read(model, path: str, ids: list) -> tuple:
+    """(the rows of ``path`` of the items ``ids``, unordered; their translated columns)."""
+    first, _sep, rest = path.partition("__")
+    relation = model._meta.get_field(first)
+    prefix = _part_prefix(path)
+    names = [
+        prefix + column(name, code)
+        for name in translated_fields(_part_model(model, path))
+        for code in LANGUAGE_CODES
+    ]
+    rows = relation.related_model._default_manager.filter(
+        **{f"{_part_owner(model, path)}__in": ids}
+    )
+    if rest:
+        rows = rows.filter(**{f"{rest}__isnull": False})
+    if hasattr(rows, "rewrite"):  # modeltranslation's: the columns named, not rewritten
+        rows = rows.rewrite(False)
+    return rows.order_by(), names
 
 
 def missing_languages(obj) -> list[str]:

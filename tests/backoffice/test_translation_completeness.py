@@ -134,7 +134,7 @@ def test_a_page_of_items_read_at_once_has_the_states_read_one_by_one(
     MeetingPhoto.objects.create(meeting=partial, photo=photo(caption_en="Extra", caption_ru="Ещё"))
     bare = make_meeting(title_en="Only English", title_ru="", title_be="")
     meetings = list(Meeting.objects.filter(pk__in=[complete.pk, partial.pk, bare.pk]))
-    with django_assert_num_queries(2):  # participants, photos: for the whole page
+    with django_assert_num_queries(1):  # participants and photos, one query for the page
         together = completeness_of_many(meetings)
     for meeting in meetings:
         for language, state in completeness_by_language(meeting).items():
