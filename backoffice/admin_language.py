@@ -15,6 +15,7 @@ from collections.abc import Callable
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
@@ -22,8 +23,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from commission.models import StaffPreference
+from commission.models import StaffPreference, staff_language_key
 
+#: How long a user's choice is kept in the cache (a save or deletion forgets it at once).
+LANGUAGE_KEPT = 600
 #: The request attribute holding the saved choice ("" for the browser's language).
 CHOICE_ATTRIBUTE = "admin_language_choice"
 
@@ -33,10 +36,19 @@ def is_admin_path(path: str) -> bool:
 
 
 def saved_language(user) -> str:
-    """The language ``user`` chose for the admin, or "" to follow the browser."""
+    """The language ``user`` chose for the admin, or "" to follow the browser.
+
+    Kept in the cache (every admin page asks for it) until the choice is saved
+    or deleted (``commission.models``), for at most ``LANGUAGE_KEPT`` seconds.
+    """
     if not (user.is_authenticated and user.is_staff):
         return ""
-    language = StaffPreference.objects.filter(user=user).values_list("language", flat=True).first()
+    key = staff_language_key(user.pk)
+    language = cache.get(key)
+    if language is None:
+        chosen = StaffPreference.objects.filter(user=user).values_list("language", flat=True)
+        language = chosen.first() or ""
+        cache.set(key, language, LANGUAGE_KEPT)
     return language if language in dict(settings.LANGUAGES) else ""
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +100,16 @@ class StaffPreference(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+def staff_language_key(user_id) -> str:
+    """The cache key of a user's admin language (``backoffice.admin_language``)."""
+    return f"staff-language:{user_id}"
+
+
+@receiver([post_save, post_delete], sender=StaffPreference)
+def _forget_staff_language(sender, instance, **kwargs) -> None:
+    cache.delete(staff_language_key(instance.user_id))
 
 
 class Organisation(models.Model):

@@ -106,3 +106,20 @@ def test_the_public_site_keeps_the_language_of_its_url_whatever_was_chosen(clien
     assert page_language(response) == "en"
     assert page_language(client.get("/ru/")) == "ru"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")["Location"] == "/en/"
+
+
+def test_the_choice_is_read_once_and_a_change_by_any_path_shows_at_once(editor_client, editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    choose(editor_client, "be")
+    editor_client.get("/admin/")
+    with CaptureQueriesContext(connection) as context:
+        assert page_language(editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")) == "be"
+    assert not [q for q in context.captured_queries if "staffpreference" in q["sql"]]
+    preference = StaffPreference.objects.get(user=editor)
+    preference.language = "ru"
+    preference.save()  # not through the form (e.g. the shell, the staff list)
+    assert page_language(editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")) == "ru"
+    StaffPreference.objects.filter(user=editor).delete()
+    assert page_language(editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")) == "en"
