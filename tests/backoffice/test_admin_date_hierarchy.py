@@ -87,3 +87,21 @@ def test_the_years_are_kept_until_the_content_changes(superuser):
     # A filtered list has its own years, not the whole list's.
     filtered = date_hierarchy(changelist(superuser, "?kind=hearing"))
     assert filtered == admin_list.date_hierarchy(changelist(superuser, "?kind=hearing"))
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_months_of_one_year_are_djangos_and_kept(superuser, language):
+    from django.utils import translation
+
+    for month in (2, 5, 11):
+        make_meeting(date=dt.date(2026, month, 3))
+    with translation.override(language):
+        cl = changelist(superuser, "?kind=bilateral")
+        expected = admin_list.date_hierarchy(cl)
+        assert [choice["title"] for choice in expected["choices"]]  # the months of 2026
+        assert date_hierarchy(cl) == expected
+        with CaptureQueriesContext(connection) as context:
+            assert date_hierarchy(changelist(superuser, "?kind=bilateral")) == expected
+        assert not any("DISTINCT" in query["sql"] for query in context.captured_queries)
+        make_meeting(date=dt.date(2026, 8, 3))  # a change: the months read again
+        assert len(date_hierarchy(changelist(superuser, "?kind=bilateral"))["choices"]) == 4
