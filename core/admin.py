@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from django_countries.fields import CountryField
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 
@@ -29,8 +30,15 @@ from core import services
 from core.admin_inlines import InlineAdminFormSet
 from core.autocomplete import AutocompleteAdminMixin
 from core.content_cache import cached, query_key
+from core.countries import (
+    CountrySelect,
+    codes_by_item,
+    countries_prefetch,
+    has_countries,
+    name_of,
+    names_of,
+)
 from core.countries import choices as country_choices
-from core.countries import codes_by_item, countries_prefetch, has_countries, name_of, names_of
 from core.form_fields import KeptFormFieldsMixin
 from core.history import GuardedHistoryAdmin
 from core.preview import preview_url
@@ -145,6 +153,16 @@ class ContentAdmin(
     save_on_top = True
     show_full_result_count = False
     paginator = KeptPaginator
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if not isinstance(db_field, CountryField) or "widget" in kwargs:
+            return super().formfield_for_choice_field(db_field, request, **kwargs)
+        # django-countries' select, its markup kept (its choices named: the field's).
+        formfield = super().formfield_for_choice_field(
+            db_field, request, widget=CountrySelect, **kwargs
+        )
+        formfield.widget.choices_source = getattr(formfield.widget.choices, "func", None)
+        return formfield
 
     def get_queryset(self, request):
         # For a change form and an export; a list page reads its rows' countries

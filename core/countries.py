@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils import translation
 from django_countries import countries as country_catalogue
+from django_countries.widgets import LazySelect
 
 from core.collation import sorted_by_name
 
@@ -154,3 +155,57 @@ def codes_by_item(model, ids: Iterable[int]) -> dict[int, list[str]]:
     for item, code in rows:
         grouped.setdefault(item, []).append(code)
     return grouped
+
+
+#: The admin's country selects written (see :class:`CountrySelect`), and at most how many.
+_SELECTS: dict = {}
+_SELECTS_KEPT = 2000
+
+
+class CountrySelect(LazySelect):
+    """django-countries' select of every country, its markup kept.
+
+    A country field's select lists, sorts and writes ~250 names each time a
+    form shows it (twice: once to know whether it may be required), a
+    twentieth of a change form with one. Its choices come from one function
+    (the model field's, evaluated in the active language), named by the admin
+    where it makes the field (``choices_source``); for those choices the markup
+    is kept per language, name, value and attributes. Choices given another way
+    (e.g. changed by a form) are written as django-countries writes them.
+    """
+
+    #: The function the choices come from (set by the admin where it makes the field).
+    choices_source = None
+
+    def _named_choices(self) -> bool:
+        source = getattr(self.choices, "func", None)
+        return source is not None and source is self.choices_source
+
+    def use_required_attribute(self, initial):
+        if not self._named_choices():
+            return super().use_required_attribute(initial)
+        key = ("required", self.choices_source, translation.get_language(), self.is_hidden)
+        if key not in _SELECTS:
+            _SELECTS[key] = super().use_required_attribute(initial)
+        return _SELECTS[key]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if not self._named_choices():
+            return super().render(name, value, attrs, renderer)
+        key = (
+            self.choices_source,
+            translation.get_language(),
+            name,
+            repr(value),
+            repr(sorted((attrs or {}).items())),
+            repr(sorted(self.attrs.items())),
+            self.is_required,
+            type(renderer),
+        )
+        markup = _SELECTS.get(key)
+        if markup is None:
+            markup = super().render(name, value, attrs, renderer)
+            if len(_SELECTS) >= _SELECTS_KEPT:
+                _SELECTS.clear()
+            _SELECTS[key] = markup
+        return markup
