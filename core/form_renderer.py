@@ -5,9 +5,10 @@ and its includes (the input, its attributes; a select one include per option,
 and a country list has ~250): about half of a change form's time. The few
 smallest of Django's form templates — an input (text, hidden, number, URL,
 e-mail…), a text area, a select and its options, their attributes, a label, a
-list of errors (rendered, mostly empty, for every field) and the admin's
-related-object links around a box (their titles are Django's strings, from
-Django's catalogue) — are
+list of errors (rendered, mostly empty, for every field), a form of hidden
+fields only (a formset's management form), the admin's date, time and address
+boxes and its related-object links around a box (their titles are Django's
+strings, from Django's catalogue) — are
 written here with the same output, escaping and localisation as the template
 language's. Every other template is Django's, and so is each of these where
 the installed template's text is not the one written here (e.g. after an
@@ -66,6 +67,30 @@ _INCLUDES_ERRORS = '{% include "django/forms/errors/list/ul.html" %}'
 _TEXTAREA = (
     '<textarea name="{{ widget.name }}"{% include "django/forms/widgets/attrs.html" %}>\n'
     "{% if widget.value %}{{ widget.value }}{% endif %}</textarea>\n"
+)
+_ADMIN_DATE = '<p class="date">\n  {% include "django/forms/widgets/date.html" %}\n</p>\n'
+_ADMIN_TIME = '<p class="time">\n  {% include "django/forms/widgets/time.html" %}\n</p>\n'
+_SPLIT_DATETIME = (
+    '<p class="datetime">\n  {{ date_label }} {% with widget=widget.subwidgets.0 %}'
+    "{% include widget.template_name %}{% endwith %}<br>\n  {{ time_label }} "
+    "{% with widget=widget.subwidgets.1 %}{% include widget.template_name %}{% endwith %}\n"
+    "</p>\n"
+)
+_URL = (
+    '{% if url_valid %}<p class="url">{{ current_label }} <a href="{{ widget.href }}">'
+    "{{ widget.value }}</a><br>{{ change_label }} {% endif %}"
+    '{% include "django/forms/widgets/input.html" %}{% if url_valid %}</p>{% endif %}\n'
+)
+_DIV = (
+    "{{ errors }}\n{% if errors and not fields %}\n"
+    "  <div>{% for field in hidden_fields %}{{ field }}{% endfor %}</div>\n{% endif %}\n"
+    "{% for field, errors in fields %}\n"
+    "  <div{% with classes=field.css_classes %}{% if classes %}"
+    ' class="{{ classes }}"{% endif %}{% endwith %}>\n'
+    "    {{ field.as_field_group }}\n    {% if forloop.last %}\n"
+    "      {% for field in hidden_fields %}{{ field }}{% endfor %}\n    {% endif %}\n"
+    "</div>\n{% endfor %}\n{% if not fields and not errors %}\n"
+    "  {% for field in hidden_fields %}{{ field }}{% endfor %}\n{% endif %}\n"
 )
 RELATED = "admin/widgets/related_widget_wrapper.html"
 _RELATED_LINK = (
@@ -198,7 +223,8 @@ def _label(context) -> str:
     if not context["use_tag"]:
         return template_value(context["label"]) + "\n"
     tag = template_value(context["tag"])
-    return f"<{tag}{_attrs(context['attrs'])}>{template_value(context['label'])}</{tag}>\n"
+    attrs = _attrs(context["attrs"] or {})  # (none: the template's loop writes nothing)
+    return f"<{tag}{attrs}>{template_value(context['label'])}</{tag}>\n"
 
 
 def _textarea(context) -> str:
@@ -207,6 +233,27 @@ def _textarea(context) -> str:
     return (
         f'<textarea name="{template_value(widget["name"])}"{_attrs(widget["attrs"])}>\n'
         f"{value}</textarea>\n"
+    )
+
+
+def _hidden_form(context) -> str | None:
+    """A form of hidden fields only and no errors (a formset's management form), as
+    Django's ``div.html`` writes it; any other form is left to the template."""
+    if context["fields"] or context["errors"]:
+        return None
+    hidden = "".join(template_value(field) for field in context["hidden_fields"])
+    return f"\n\n\n\n  {hidden}\n\n"
+
+
+def _url(context) -> str:
+    """The admin's address box: the address as a link above it, when it is one."""
+    widget = context["widget"]
+    if not context["url_valid"]:
+        return _input(context) + "\n"
+    return (
+        f'<p class="url">{template_value(context["current_label"])} '
+        f'<a href="{template_value(widget["href"])}">{template_value(widget["value"])}</a>'
+        f"<br>{template_value(context['change_label'])} {_input(context)}</p>\n"
     )
 
 
@@ -300,6 +347,26 @@ class FormRenderer(DjangoTemplates):
         return super().render(template_name, context, request)
 
 
+def _paragraph(kind: str, included: Callable) -> Callable:
+    """The admin's date or time box: Django's input in a paragraph of its class."""
+    return lambda context: f'<p class="{kind}">\n  {included(context)}\n</p>\n'
+
+
+def _split(context, writers: dict) -> str | None:
+    """The admin's date and time boxes of one value, each by its own writer."""
+    parts = []
+    for widget in context["widget"]["subwidgets"]:
+        write = writers.get(widget["template_name"])
+        markup = write({"widget": widget}) if write is not None else None
+        if markup is None:
+            return None
+        parts.append(markup)
+    return (
+        f'<p class="datetime">\n  {template_value(context["date_label"])} {parts[0]}<br>\n'
+        f"  {template_value(context['time_label'])} {parts[1]}\n</p>\n"
+    )
+
+
 def _writers(engine) -> dict[str, Callable]:
     """The templates written here whose installed text (and that of the templates
     they include) is the one written here."""
@@ -331,6 +398,20 @@ def _writers(engine) -> dict[str, Callable]:
         writers["django/forms/widgets/textarea.html"] = _textarea
     if source(RELATED) == _RELATED:
         writers[RELATED] = _related
+    for kind, text in (("date", _ADMIN_DATE), ("time", _ADMIN_TIME)):
+        included = writers.get(f"django/forms/widgets/{kind}.html")
+        if included is not None and source(f"admin/widgets/{kind}.html") == text:
+            writers[f"admin/widgets/{kind}.html"] = _paragraph(kind, included)
+    if source("admin/widgets/split_datetime.html") == _SPLIT_DATETIME:
+        writers["admin/widgets/split_datetime.html"] = lambda context: _split(context, writers)
+    if (
+        attrs_ok
+        and source("django/forms/widgets/input.html") == _INPUT
+        and (source("admin/widgets/url.html") == _URL)
+    ):
+        writers["admin/widgets/url.html"] = _url
+    if source("django/forms/div.html") == _DIV:
+        writers["django/forms/div.html"] = _hidden_form
     if source("django/forms/attrs.html") == _LABEL_ATTRS and source("django/forms/label.html") == (
         _LABEL
     ):

@@ -17,6 +17,12 @@ from decimal import Decimal
 import pytest
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import (
+    AdminDateWidget,
+    AdminSplitDateTime,
+    AdminTimeWidget,
+    AdminURLFieldWidget,
+)
 from django.forms.renderers import DjangoTemplates, get_default_renderer
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -103,6 +109,13 @@ class Everything(forms.Form):
         initial=3,
     )
     year = forms.TypedChoiceField(choices=[(2025, 2025), (2026, 2026)], coerce=int, initial=2026)
+    site = forms.URLField(widget=AdminURLFieldWidget, initial="https://example.org/?a=1&b=<2>")
+    no_site = forms.URLField(widget=AdminURLFieldWidget, required=False, initial="not an address")
+    on = forms.DateField(widget=AdminDateWidget, initial=dt.date(2026, 1, 26))
+    at = forms.TimeField(widget=AdminTimeWidget, initial=dt.time(9, 5), required=False)
+    stamp = forms.SplitDateTimeField(
+        widget=AdminSplitDateTime, initial=dt.datetime(2026, 1, 26, 10, 30), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -192,3 +205,18 @@ def test_a_change_form_in_the_staffs_language_is_djangos_markup(
     assert "related-widget-wrapper-link" in ours and "<textarea" in ours
     settings.FORM_RENDERER = DJANGOS
     assert ours == page(admin_client, url)
+
+
+@pytest.mark.parametrize("bound", [False, True])
+def test_a_management_form_and_a_hidden_form_with_errors(bound):
+    class Hidden(forms.Form):
+        token = forms.CharField(widget=forms.HiddenInput, initial='a"b')
+
+    data = {"form-TOTAL_FORMS": "x", "form-INITIAL_FORMS": "0"} if bound else None
+    html = []
+    for renderer_class in (FormRenderer, DjangoTemplates):
+        rows = forms.formset_factory(Hidden, extra=2, renderer=renderer_class())(data)
+        hidden = Hidden({"token": ""}, renderer=renderer_class())
+        hidden.is_valid()  # an error on a hidden field: shown above the form
+        html.append((str(rows.management_form), str(hidden)))
+    assert html[0] == html[1]
