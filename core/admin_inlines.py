@@ -47,3 +47,12 @@ class InlineAdminMixin(KeptFormFieldsMixin, AutocompleteAdminMixin):
     :class:`InlineFormSet`."""
 
     formset = InlineFormSet
+
+    def get_fieldsets(self, request, obj=None):
+        # Asked for twice a page (by its formset and by the page); each answer builds
+        # the inline's form class once more (modeltranslation's): once per request.
+        answers = request.__dict__.setdefault("_inline_fieldsets", {})
+        key = (type(self), self.parent_model, getattr(obj, "pk", None))
+        if key not in answers:
+            answers[key] = super().get_fieldsets(request, obj)
+        return answers[key]

@@ -180,3 +180,21 @@ def test_every_inlines_media_are_djangos(admin_client, inline_rows, name):
             compared += 1
     if not compared:
         pytest.skip(f"{name}: no inline on its forms")
+
+
+def test_an_inlines_fieldsets_are_worked_out_once_a_page(admin_client, inline_rows, monkeypatch):
+    from modeltranslation.admin import TranslationInlineModelAdmin
+
+    from delegations.models import Delegation
+
+    asked: list[str] = []
+    original = TranslationInlineModelAdmin.get_fieldsets
+
+    def counting(self, request, obj=None):
+        asked.append(type(self).__name__)
+        return original(self, request, obj)
+
+    monkeypatch.setattr(TranslationInlineModelAdmin, "get_fieldsets", counting)
+    url = reverse("admin:delegations_delegation_change", args=[Delegation.objects.get().pk])
+    assert admin_client.get(url).status_code == 200
+    assert asked and len(asked) == len(set(asked))  # each inline once
