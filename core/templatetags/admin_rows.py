@@ -250,11 +250,15 @@ class KeptRows:
             self.keys = query_keys(page, relations, common, state_fields, state)
         else:
             read = {item.pk: item for item in page}
-            self.keys = instance_keys(
-                list(read.values()),
-                relations,
-                common,
-                lambda item: state({name: getattr(item, name) for name in state_fields}),
+            self.keys = (
+                instance_keys(
+                    list(read.values()),
+                    relations,
+                    common,
+                    lambda item: state({name: getattr(item, name) for name in state_fields}),
+                )
+                if read
+                else {}
             )
         # The whole table (its headers too: sorting, the filters in their links),
         # kept under its rows' keys in order; else the rows kept one by one.

@@ -165,3 +165,22 @@ def test_a_page_seen_again_reads_no_item(admin_client, rendered):
     assert rendered == [edited.pk] and "Visit changed" in content
     read = [query["sql"] for query in context.captured_queries if whole_row in query["sql"]]
     assert len(read) == 1 and str(edited.pk) in read[0]
+
+
+@pytest.mark.parametrize("count", [0, 2])
+def test_a_list_joining_every_relation_keeps_its_rows_from_the_items(
+    admin_client, rendered, monkeypatch, count
+):
+    # select_related() with no names: the joins are not known before the rows are
+    # read, so the keys are made from the items (an empty page too).
+    from django.contrib import admin
+
+    monkeypatch.setattr(admin.site._registry[Meeting], "list_select_related", True)
+    meetings = [make_meeting(title_en=f"Talks {number}") for number in range(count)]
+    if not meetings:
+        assert admin_client.get(reverse(LIST)).status_code == 200
+        return
+    first = page(admin_client)
+    assert sorted(rendered) == sorted(meeting.pk for meeting in meetings)
+    rendered.clear()
+    assert page(admin_client) == first and rendered == []
