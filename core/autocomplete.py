@@ -11,8 +11,10 @@ prefetched with the item. These boxes write the same options:
 - none chosen: no option but the empty one, without building the query (Django's
   filters the choices by nothing);
 - one chosen, held by the form (its instance's related object, or the one row of
-  a relation's initial values) and the choices not filtered (a box limiting its
-  choices asks the database whether the value is among them): that object;
+  a relation's initial values), and certainly among the choices — they are not
+  filtered, or filtered only by the field's ``limit_choices_to`` as Django
+  applies it, a plain condition on the object's own columns (a donor's kind)
+  that the object meets — that object (any other filter asks the database);
 - otherwise Django's query.
 
 :class:`AutocompleteAdminMixin` gives a model admin or an inline these boxes for
@@ -23,19 +25,26 @@ markup with Django's and checks that every admin form uses them.
 from __future__ import annotations
 
 from django.contrib.admin import widgets
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
+from django.db.models import Exists, OuterRef, Q
 from django.forms.boundfield import BoundField
 
 
 class _ChosenOptions:
     """Django's ``AutocompleteMixin.optgroups``, with the objects the form holds."""
 
-    #: The objects the form holds for the value being written (set by
-    #: :class:`HeldObjectsBoundField` just before it writes the box).
+    #: The objects the form holds for the value being written, and whether they are
+    #: certainly among the choices (set by :class:`HeldObjectsBoundField` just before
+    #: it writes the box).
     held: list | None = None
+    held_in_choices = False
 
     def optgroups(self, name, value, attr=None):
         selected_choices = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
         held, self.held = self.held, None
+        if not self.held_in_choices:
+            held = None
+        self.held_in_choices = False
         if selected_choices:
             objects = self._held_objects(selected_choices, held)
             if objects is None:
@@ -67,12 +76,12 @@ class _ChosenOptions:
         return opts.get_field(getattr(remote, "field_name", opts.pk.attname)).attname
 
     def _held_objects(self, selected_choices: set[str], held) -> list | None:
-        """The one chosen object, if the form holds it and the choices are not filtered."""
+        """The one chosen object, if the form holds it."""
         if not held or len(selected_choices) != 1 or len(held) != 1:
             return None
         queryset = self.choices.queryset
-        if queryset.query.where or queryset.query.is_sliced:
-            return None  # limited choices: whether the value is one of them is the database's
+        if queryset.query.is_sliced:
+            return None
         obj = held[0]
         if (
             not isinstance(obj, queryset.model)
@@ -80,6 +89,28 @@ class _ChosenOptions:
         ):
             return None
         return [obj]
+
+
+def _meets(obj, condition: Q) -> bool:
+    """Whether ``obj`` meets ``condition``, where it is a plain one: every part an
+    equality or a membership on one of the object's own columns (else False)."""
+    if condition.negated or condition.connector != Q.AND:
+        return False
+    for child in condition.children:
+        if not isinstance(child, tuple):
+            return False
+        lookup, value = child
+        name, _sep, kind = lookup.partition("__")
+        try:
+            column = obj._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if column.is_relation or not column.concrete or kind not in ("", "exact", "in"):
+            return False
+        own = getattr(obj, column.attname)
+        if not (own in value if kind == "in" else own == value):
+            return False
+    return True
 
 
 class AutocompleteSelect(_ChosenOptions, widgets.AutocompleteSelect):
@@ -100,7 +131,31 @@ class HeldObjectsBoundField(BoundField):
         box = getattr(box, "widget", box)  # inside Django's related-object links
         if isinstance(box, _ChosenOptions):
             box.held = self._held()
+            box.held_in_choices = bool(box.held) and self._among_choices(box.held)
         return super().as_widget(widget, attrs, only_initial)
+
+    def _among_choices(self, held: list) -> bool:
+        """Whether the objects held are certainly among the field's choices: they are
+        not filtered, or filtered only by the field's ``limit_choices_to`` as Django
+        applies it (``apply_limit_choices_to_to_formfield``, compared as SQL), a plain
+        condition the objects meet (checked here; anything else: False)."""
+        queryset = self.field.queryset
+        if not queryset.query.where:
+            return True
+        base = self.form.base_fields.get(self.name)
+        limit = self.field.get_limit_choices_to()
+        if base is None or base.queryset.query.where or not limit:
+            return False
+        condition = limit if isinstance(limit, Q) else Q(**limit)
+        limited = base.queryset.filter(
+            Exists(base.queryset.model._base_manager.filter(condition & Q(pk=OuterRef("pk"))))
+        )
+        try:
+            if str(limited.query) != str(queryset.query):
+                return False  # filtered otherwise (e.g. by the form)
+        except EmptyResultSet:
+            return False
+        return all(_meets(obj, condition) for obj in held)
 
     def _held(self) -> list | None:
         if self.form.is_bound:

@@ -40,7 +40,8 @@ def compare(response) -> int:
     for bound, box in boxes(response):
         assert isinstance(box, _ChosenOptions), bound.html_name
         value = box.format_value(bound.value())
-        box.held = bound._held() if hasattr(bound, "_held") else None
+        box.held = bound._held()
+        box.held_in_choices = bool(box.held) and bound._among_choices(box.held)
         ours = box.optgroups(bound.html_name, value)
         djangos = AutocompleteMixin.optgroups(box, bound.html_name, value)
         assert ours == djangos, bound.html_name
@@ -139,18 +140,39 @@ def test_a_box_with_limited_choices_asks_the_database(admin_client, content):  #
     meeting = Meeting.objects.get(slug="chairman-meets-ambassador-of-japan")
     response = admin_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
     row = response.context["inline_admin_formsets"][0].formset.forms[0]
-    bound = row["person"]
-    box = bound.field.widget.widget
-    value = box.format_value(bound.value())
-    box.held = bound._held()
-    assert box.held == [row.instance.person]  # held: no query
+    person = row.instance.person
     with CaptureQueriesContext(connection) as context:
-        assert box.optgroups("person", value)[0][1][0]["label"] == str(row.instance.person)
-    assert not context.captured_queries
-    row.fields["person"].queryset = Person.objects.exclude(pk=row.instance.person_id)
-    box = row.fields["person"].widget.widget
-    box.held = bound._held()
-    assert box.optgroups("person", value) == [(None, [], 0)]  # not among the choices
+        shown = str(row["person"])
+    assert not context.captured_queries  # held: the person read with the row
+    assert f'<option value="{person.pk}" selected>{person}</option>' in shown
+    row.fields["person"].queryset = Person.objects.exclude(pk=person.pk)  # e.g. by a form
+    with CaptureQueriesContext(connection) as context:
+        shown = str(row["person"])
+    assert len(context.captured_queries) == 1  # asked: the person is not among the choices
+    assert f'value="{person.pk}"' not in shown
+
+
+def test_a_donor_is_held_when_its_kind_fits_and_asked_for_otherwise(admin_client):
+    from commission.models import Organisation
+    from tests.factories import make_hospital_project
+
+    project = make_hospital_project()
+    url = reverse("admin:aid_aidproject_change", args=[project.pk])
+    response = admin_client.get(url)
+    assert compare(response)
+    form = response.context["adminform"].form
+    donor = project.donor
+    with CaptureQueriesContext(connection) as context:
+        shown = str(form["donor"])
+    assert not context.captured_queries  # a government: a donor's kind, checked on the row
+    assert f'<option value="{donor.pk}" selected>{donor}</option>' in shown
+    Organisation.objects.filter(pk=donor.pk).update(kind="hospital")  # no longer a donor kind
+    response = admin_client.get(url)
+    assert compare(response)
+    form = response.context["adminform"].form
+    with CaptureQueriesContext(connection) as context:
+        shown = str(form["donor"])
+    assert len(context.captured_queries) == 1 and f'value="{donor.pk}"' not in shown
 
 
 def test_the_items_own_relations_are_read_with_it(admin_client, content):  # noqa: F811
