@@ -63,8 +63,9 @@ def pages() -> list[tuple[str, str]]:
 
 
 def measure(runs: int) -> list[tuple]:
-    """(page, median ms, p95 ms, median CPU ms, and the same two medians of the
-    baseline timed just before this page)."""
+    """(page, median ms, p95 ms, median CPU ms, the same two medians of the
+    baseline, and the medians of the page's ratios to the baseline timed just
+    before each of its requests: wall-clock, CPU)."""
     import django
 
     django.setup()
@@ -84,18 +85,34 @@ def measure(runs: int) -> list[tuple]:
         for label, url in pages():
             response = client.get(url)  # warm up
             assert response.status_code == 200, (url, response.status_code)
-            # The baseline is timed again just before each page, as many times in a
-            # row (warm, as it was timed once for all pages before): a machine whose
-            # speed changes over the minutes of a run changes both alike.
+            # The baseline is timed just before each request of the page (three
+            # times, their median), and each request's ratio taken to it: a machine
+            # whose speed changes from one second to the next (shared with other
+            # work) changes both alike.
             page, baseline = _Timer(), _Timer()
             for _ in range(3):
                 client.get(BASELINE)
+            ratios, cpu_ratios = [], []
             for _ in range(runs):
-                baseline.time(client, BASELINE)
-            for _ in range(runs):
+                around = _Timer()
+                for _ in range(3):
+                    around.time(client, BASELINE)
                 page.time(client, url)
+                wall, cpu = around.medians()
+                baseline.times.append(wall)
+                baseline.cpu.append(cpu)
+                ratios.append(page.times[-1] / wall)
+                cpu_ratios.append(page.cpu[-1] / cpu)
             results.append(
-                (label, page.median(), page.p95(), page.median_cpu(), *baseline.medians())
+                (
+                    label,
+                    page.median(),
+                    page.p95(),
+                    page.median_cpu(),
+                    *baseline.medians(),
+                    statistics.median(ratios),
+                    statistics.median(cpu_ratios),
+                )
             )
     return results
 
@@ -128,14 +145,12 @@ class _Timer:
 
 def report(results) -> None:
     """Wall-clock times, and the CPU time of this process (not the database's),
-    each as a ratio to the baseline timed just before the page: on a
-    machine shared with other work, the CPU ratio moves less with the load."""
+    each as the median of the ratios of the page's requests to the baseline
+    timed just before each: on a machine shared with other work, the CPU ratio
+    moves less with the load."""
     print(f"{'page':36} {'median ms':>9} {'p95 ms':>7} {'× robots':>8} {'CPU ms':>7} {'CPU ×':>6}")
-    for label, median, p95, cpu, baseline, baseline_cpu in results:
-        print(
-            f"{label:36} {median:9.1f} {p95:7.1f} {median / baseline:8.1f}"
-            f" {cpu:7.1f} {cpu / baseline_cpu:6.1f}"
-        )
+    for label, median, p95, cpu, _baseline, _baseline_cpu, ratio, cpu_ratio in results:
+        print(f"{label:36} {median:9.1f} {p95:7.1f} {ratio:8.1f} {cpu:7.1f} {cpu_ratio:6.1f}")
 
 
 def main() -> None:
@@ -165,12 +180,12 @@ def report_growth(runs) -> None:
     print()
     print(f"{'page':36} {'10k CPU ×':>9} {'100k CPU ×':>10} {'100k/10k':>8}")
     for row, large_row in zip(small, large, strict=True):
-        label, median, _p95, cpu, base, base_cpu = row
-        _label, large_median, _lp95, large_cpu, large_base, large_base_cpu = large_row
+        label, *_times, ratio, cpu_ratio = row
+        *_large_times, large_ratio, large_cpu_ratio = large_row
         # The growth of the page's ratio to its baseline (the two databases are
         # measured minutes apart: the machine's speed may differ between them).
-        growth = (large_median / large_base) / (median / base)
-        print(f"{label:36} {cpu / base_cpu:9.1f} {large_cpu / large_base_cpu:10.1f} {growth:8.2f}")
+        growth = large_ratio / ratio
+        print(f"{label:36} {cpu_ratio:9.1f} {large_cpu_ratio:10.1f} {growth:8.2f}")
 
 
 if __name__ == "__main__":
