@@ -18,6 +18,7 @@ from django.template import Context, Template, engines
 from django.urls import reverse
 
 from commission.models import StaffPreference
+from tests.core.admin_forms import form_urls, forms_of_the_admin
 from tests.core.test_admin_rows import content  # noqa: F401 (the fixture: one of each kind)
 
 ENGINE = engines["django"].engine
@@ -53,12 +54,6 @@ def fieldsets_of(response):
                 )
 
 
-def forms_of_the_admin() -> list[str]:
-    return sorted(
-        f"admin:{model._meta.app_label}_{model._meta.model_name}" for model in admin.site._registry
-    )
-
-
 def test_the_project_overrides_djangos_fieldset():
     assert "fieldset_markup" in OURS.source
     assert "fieldset_markup" not in DJANGOS.source
@@ -75,13 +70,7 @@ def test_every_fieldset_of_every_admin_form_is_djangos(
 ):
     if language != "en":
         StaffPreference.objects.create(user=superuser, language=language)
-    model = next(
-        m for m in admin.site._registry if name == f"admin:{m._meta.app_label}_{m._meta.model_name}"
-    )
-    urls = [reverse(f"{name}_add")] + [
-        reverse(f"{name}_change", args=[pk])
-        for pk in model._default_manager.values_list("pk", flat=True)[:3]
-    ]
+    urls = form_urls(name)
     compared = 0
     for url in urls:
         response = admin_client.get(url)

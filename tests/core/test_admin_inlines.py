@@ -21,6 +21,7 @@ from django.template import Context, Template, engines
 from django.urls import reverse
 
 from commission.models import StaffPreference
+from tests.core.admin_forms import form_pages, form_urls, forms_of_the_admin
 from tests.core.test_admin_rows import content  # noqa: F401 (the fixture: one of each kind)
 from tests.factories import make_person
 
@@ -49,12 +50,6 @@ def compare(response) -> int:
     return compared
 
 
-def forms_of_the_admin() -> list[str]:
-    return sorted(
-        f"admin:{model._meta.app_label}_{model._meta.model_name}" for model in admin.site._registry
-    )
-
-
 @pytest.fixture
 def inline_rows(content):  # noqa: F811
     """Rows in every inline: a visit's members, programme and documents; a project's milestones."""
@@ -78,18 +73,7 @@ def test_every_tabular_inline_of_every_admin_form_is_djangos(
 ):
     if language != "en":
         StaffPreference.objects.create(user=superuser, language=language)
-    model = next(
-        m for m in admin.site._registry if name == f"admin:{m._meta.app_label}_{m._meta.model_name}"
-    )
-    urls = [reverse(f"{name}_add")] + [
-        reverse(f"{name}_change", args=[pk])
-        for pk in model._default_manager.values_list("pk", flat=True)[:3]
-    ]
-    compared = 0
-    for url in urls:
-        response = admin_client.get(url)
-        if response.status_code == 200 and "inline_admin_formsets" in (response.context or {}):
-            compared += compare(response)
+    compared = sum(compare(response) for response in form_pages(admin_client, name))
     if not compared:
         pytest.skip(f"{name}: no tabular inline on its forms")
 
@@ -163,13 +147,7 @@ def test_every_inlines_media_are_djangos(admin_client, inline_rows, name):
 
     from core.admin_inlines import InlineAdminFormSet
 
-    model = next(
-        m for m in admin.site._registry if name == f"admin:{m._meta.app_label}_{m._meta.model_name}"
-    )
-    urls = [reverse(f"{name}_add")] + [
-        reverse(f"{name}_change", args=[pk])
-        for pk in model._default_manager.values_list("pk", flat=True)[:3]
-    ]
+    urls = form_urls(name)
     compared = 0
     for url in urls:
         response = admin_client.get(url)

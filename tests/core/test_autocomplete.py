@@ -11,7 +11,6 @@ is looked up as Django does.
 from __future__ import annotations
 
 import pytest
-from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteMixin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,6 +18,7 @@ from django.urls import reverse
 
 from commission.models import StaffPreference
 from core.autocomplete import _ChosenOptions
+from tests.core.admin_forms import form_pages, forms_of_the_admin
 from tests.core.test_admin_rows import content  # noqa: F401 (the fixture: one of each kind)
 from tests.factories import make_person
 
@@ -49,12 +49,6 @@ def compare(response) -> int:
     return compared
 
 
-def forms_of_the_admin() -> list[str]:
-    return sorted(
-        f"admin:{model._meta.app_label}_{model._meta.model_name}" for model in admin.site._registry
-    )
-
-
 @pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("name", forms_of_the_admin())
 def test_every_autocomplete_box_is_the_projects_and_writes_djangos_options(
@@ -66,18 +60,7 @@ def test_every_autocomplete_box_is_the_projects_and_writes_djangos_options(
 ):
     if language != "en":
         StaffPreference.objects.create(user=superuser, language=language)
-    model = next(
-        m for m in admin.site._registry if name == f"admin:{m._meta.app_label}_{m._meta.model_name}"
-    )
-    urls = [reverse(f"{name}_add")] + [
-        reverse(f"{name}_change", args=[pk])
-        for pk in model._default_manager.values_list("pk", flat=True)[:3]
-    ]
-    compared = 0
-    for url in urls:
-        response = admin_client.get(url)
-        if response.status_code == 200 and "adminform" in (response.context or {}):
-            compared += compare(response)
+    compared = sum(compare(response) for response in form_pages(admin_client, name))
     if not compared:
         pytest.skip(f"{name}: no autocomplete box on its forms")
 
