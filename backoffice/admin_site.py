@@ -8,11 +8,11 @@ from django.urls import get_script_prefix, path
 from django.utils.translation import get_language
 
 from core.form_fields import permission_key
+from core.kept import Kept
 from core.two_factor import is_verified, second_factor_required
 
-#: The lists of apps made (see ``get_app_list``), and at most how many are kept.
-_APP_LISTS: dict = {}
-_APP_LISTS_KEPT = 500
+#: The lists of apps made (see ``get_app_list``).
+_APP_LISTS = Kept(limit=500)
 
 
 class CommissionAdminSite(AdminSite):
@@ -49,12 +49,12 @@ class CommissionAdminSite(AdminSite):
             get_language(),
             get_script_prefix(),
         )
-        apps = _APP_LISTS.get(key)
-        if apps is None:
-            apps = order_app_list(super().get_app_list(request, app_label), request.user)
-            if len(_APP_LISTS) >= _APP_LISTS_KEPT:
-                _APP_LISTS.clear()
-            _APP_LISTS[key] = apps
+        apps = _APP_LISTS.get(
+            key,
+            lambda: order_app_list(
+                super(CommissionAdminSite, self).get_app_list(request, app_label), request.user
+            ),
+        )
         return [
             {**app, "models": [{**model, "perms": {**model["perms"]}} for model in app["models"]]}
             for app in apps

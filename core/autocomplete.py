@@ -177,18 +177,18 @@ class HeldObjectsBoundField(BoundField):
 class AutocompleteAdminMixin:
     """A model admin's or inline's ``autocomplete_fields`` through the boxes above."""
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+    def _with_box(self, box, db_field, request, kwargs: dict) -> dict:
+        """``kwargs`` with the box for a field of ``autocomplete_fields`` (Django's
+        otherwise, or the widget given)."""
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = AutocompleteSelect(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
+            kwargs["widget"] = box(db_field, self.admin_site, using=kwargs.get("using"))
             kwargs.setdefault("bound_field_class", HeldObjectsBoundField)
+        return kwargs
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs = self._with_box(AutocompleteSelect, db_field, request, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = AutocompleteSelectMultiple(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
-            kwargs.setdefault("bound_field_class", HeldObjectsBoundField)
+        kwargs = self._with_box(AutocompleteSelectMultiple, db_field, request, kwargs)
         return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -22,6 +22,7 @@ from django_countries import countries as country_catalogue
 from django_countries.widgets import LazySelect
 
 from core.collation import sorted_by_name
+from core.kept import Kept
 
 
 def normalise_code(code: str) -> str:
@@ -157,9 +158,8 @@ def codes_by_item(model, ids: Iterable[int]) -> dict[int, list[str]]:
     return grouped
 
 
-#: The admin's country selects written (see :class:`CountrySelect`), and at most how many.
-_SELECTS: dict = {}
-_SELECTS_KEPT = 2000
+#: The admin's country selects written (see :class:`CountrySelect`).
+_SELECTS = Kept(limit=2000)
 
 
 class CountrySelect(LazySelect):
@@ -185,9 +185,7 @@ class CountrySelect(LazySelect):
         if not self._named_choices():
             return super().use_required_attribute(initial)
         key = ("required", self.choices_source, translation.get_language(), self.is_hidden)
-        if key not in _SELECTS:
-            _SELECTS[key] = super().use_required_attribute(initial)
-        return _SELECTS[key]
+        return _SELECTS.get(key, lambda: super(CountrySelect, self).use_required_attribute(initial))
 
     def render(self, name, value, attrs=None, renderer=None):
         if not self._named_choices():
@@ -202,10 +200,6 @@ class CountrySelect(LazySelect):
             self.is_required,
             type(renderer),
         )
-        markup = _SELECTS.get(key)
-        if markup is None:
-            markup = super().render(name, value, attrs, renderer)
-            if len(_SELECTS) >= _SELECTS_KEPT:
-                _SELECTS.clear()
-            _SELECTS[key] = markup
-        return markup
+        return _SELECTS.get(
+            key, lambda: super(CountrySelect, self).render(name, value, attrs, renderer)
+        )

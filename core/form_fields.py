@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from django.utils.translation import get_language
 
-#: The most form fields kept (a change form has 40–80, per language and set of
-#: permissions); beyond it the keeping starts again.
-LIMIT = 20_000
-_KEPT: dict = {}
+from core.kept import Kept
+
+#: The form fields kept (a change form has 40–80, per language and set of permissions).
+_KEPT = Kept(limit=20_000)
 
 
 def permission_key(user) -> tuple:
@@ -64,10 +64,9 @@ class KeptFormFieldsMixin:
             )
         except TypeError:  # an argument given as an object (a widget, a lazy label): not kept
             return super().formfield_for_dbfield(db_field, request, **kwargs)
-        if key in _KEPT:
-            return _KEPT[key]
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if len(_KEPT) >= LIMIT:
-            _KEPT.clear()
-        _KEPT[key] = formfield
-        return formfield
+        return _KEPT.get(
+            key,
+            lambda: super(KeptFormFieldsMixin, self).formfield_for_dbfield(
+                db_field, request, **kwargs
+            ),
+        )

@@ -4,13 +4,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from backoffice.dashboard import attention_items, shortcuts
+from core.kept import Kept
 
 register = template.Library()
 
-#: The sidebars rendered, by everything they are rendered from
-#: (a few per user and language; emptied when full).
-_SIDEBARS: dict[tuple, str] = {}
-_SIDEBARS_KEPT = 512
+#: The sidebars rendered, by everything they are rendered from (a few per user and language).
+_SIDEBARS = Kept(limit=512)
 
 
 @register.simple_tag(takes_context=True)
@@ -66,12 +65,10 @@ def nav_sidebar(context, apps):
             for app in apps
         ),
     )
-    markup = _SIDEBARS.get(key)
-    if markup is None:
+
+    def render() -> str:
         template_ = context.template.engine.get_template("admin/nav_sidebar.html")
         with context.push(available_apps=apps):
-            markup = template_.render(context)
-        if len(_SIDEBARS) >= _SIDEBARS_KEPT:
-            _SIDEBARS.clear()
-        _SIDEBARS[key] = markup
-    return mark_safe(markup)  # noqa: S308 (rendered by Django's template)
+            return template_.render(context)
+
+    return mark_safe(_SIDEBARS.get(key, render))  # noqa: S308 (rendered by Django's template)
