@@ -144,10 +144,11 @@ def query_keys(
     """{item id: its key}, as :func:`instance_keys`, for a queryset not yet read: only
     the columns of the keys are read (and ``fields``, given to ``extra`` as a dict)."""
     states = query_states(queryset, fields)
-    width = len(states[next(iter(states))]) - len(fields) if states else 0
     if extra is not None:
+        own = len(fields)  # (the values of ``fields`` come last)
         states = {
-            pk: values[:width] + extra(dict(zip(fields, values[width:], strict=True)))
+            pk: values[: len(values) - own]
+            + extra(dict(zip(fields, values[len(values) - own :], strict=True)))
             for pk, values in states.items()
         }
     return _keys(queryset.model, states, relations, common)

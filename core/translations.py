@@ -253,12 +253,13 @@ def completeness_of_many(objs) -> dict:
     parts: dict = {obj.pk: {path: [] for path in paths} for obj in objs}
     ids = [obj.pk for obj in objs]
     if paths:
+        columns_of = [
+            [column(name, code) for name in _part_names(model, path) for code in LANGUAGE_CODES]
+            for path in paths
+        ]
         for number, owner_id, *values in _rows_of_parts(model, paths, ids):
-            path = paths[number]
-            names = [
-                column(name, code) for name in _part_names(model, path) for code in LANGUAGE_CODES
-            ]
-            parts[owner_id][path].append(dict(zip(names, values, strict=False)))
+            row = dict(zip(columns_of[number], values, strict=False))
+            parts[owner_id][paths[number]].append(row)
     return {obj.pk: completeness_by_language(obj, parts[obj.pk]) for obj in objs}
 
 
@@ -284,29 +285,28 @@ def _rows_of_parts(model, paths: tuple[str, ...], ids: list) -> list[tuple]:
         relation = model._meta.get_field(first)
         holder = relation.related_model._meta
         owner = f"r.{quote(relation.field.column)}"
-        source, where = f"{quote(holder.db_table)} r", ""
+        source = f"{quote(holder.db_table)} r"
         part = holder
-        if rest:  # the rows a relation's rows point to (a gallery's photos)
+        if rest:  # the rows a relation's rows point to (a gallery's photos; none: no row)
             pointer = holder.get_field(rest)
             part = pointer.related_model._meta
             source += (
                 f" JOIN {quote(part.db_table)} t"
                 f" ON t.{quote(part.pk.column)} = r.{quote(pointer.column)}"
             )
-            where = f" AND r.{quote(pointer.column)} IS NOT NULL"
         alias = "t" if rest else "r"
         values = [
             f"CAST({alias}.{quote(part.get_field(column(name, code)).column)} AS TEXT)"
             for name in _part_names(model, path)
             for code in LANGUAGE_CODES
         ]
-        selects.append((owner, values, source, where))
-    width = max(len(values) for _owner, values, _source, _where in selects)
+        selects.append((owner, values, source))
+    width = max(len(values) for _owner, values, _source in selects)
     sql = " UNION ALL ".join(
         f"SELECT {number}, {owner}, "
         + ", ".join(values + ["NULL"] * (width - len(values)))
-        + f" FROM {source} WHERE {owner} IN ({marks}){where}"
-        for number, (owner, values, source, where) in enumerate(selects)
+        + f" FROM {source} WHERE {owner} IN ({marks})"
+        for number, (owner, values, source) in enumerate(selects)
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, ids * len(selects))
