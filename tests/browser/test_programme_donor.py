@@ -75,6 +75,7 @@ def test_picking_a_programme_fills_an_empty_donor_and_keeps_a_chosen_one(
     # A donor the editor chose stays, whatever the programme.
     page.goto(f"{live_server.url}/admin/aid/aidproject/add/")
     choose(page, "donor", "Government of Korea")
+    donor_is(page, korea.pk)  # (chosen before the programme: on a busy machine, wait for it)
     choose(page, "programme", "Grass-roots grants")
     assert page.input_value("#id_programme") == str(grants.pk)
     page.wait_for_load_state("networkidle")
